@@ -1,0 +1,36 @@
+# The shipped guests, assembled from guests/<name>.S into guests/<name>.bin in
+# the source tree, so `kvm-tui guests/hello.bin` works from the repository root
+# after a build (the images are git-ignored).
+#
+# bootsector.ld: a 512-byte PC boot sector loaded at 0x7c00 (the link fails if
+# the guest outgrows 510 bytes); flat.ld: a flat image loaded at 0.
+set(KVMTUI_BOOT_SECTOR_GUESTS
+  minimal    # one HLT
+  hello      # "Hello, KVM!" on COM1: 12 IO exits + 1 HLT
+  echo       # polls the UART and echoes what you type; 'q' quits
+  count      # a counter, a few lines per second, forever
+  mmio       # touches memory no RAM backs: MMIO exits
+  triple     # a deliberate triple fault: SHUTDOWN
+  protected  # real mode -> 32-bit protected mode, prints from 32-bit code
+  long       # real mode -> 64-bit long mode, prints from 64-bit code
+  flood      # N bytes as fast as it can, then debug-exit (benchmarks)
+)
+set(KVMTUI_FLAT_GUESTS)
+
+set(KVMTUI_GUEST_IMAGES)
+foreach(g ${KVMTUI_BOOT_SECTOR_GUESTS})
+  kvmtui_guest(${g}
+    SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/${g}.S
+    OUTPUT ${CMAKE_SOURCE_DIR}/guests/${g}.bin
+    LDSCRIPT ${CMAKE_CURRENT_SOURCE_DIR}/bootsector.ld
+    FORMAT bin)
+  list(APPEND KVMTUI_GUEST_IMAGES ${CMAKE_SOURCE_DIR}/guests/${g}.bin)
+endforeach()
+foreach(g ${KVMTUI_FLAT_GUESTS})
+  kvmtui_guest(${g}
+    SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/${g}.S
+    OUTPUT ${CMAKE_SOURCE_DIR}/guests/${g}.bin
+    LDSCRIPT ${CMAKE_CURRENT_SOURCE_DIR}/flat.ld
+    FORMAT bin)
+  list(APPEND KVMTUI_GUEST_IMAGES ${CMAKE_SOURCE_DIR}/guests/${g}.bin)
+endforeach()

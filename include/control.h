@@ -1,0 +1,55 @@
+/* control.h - requests from the console to the vCPU thread, and its answers.
+ *
+ * The console sets request bits and kicks the vCPU (a signal that makes
+ * KVM_RUN return, see src/vmm/vcpu_kick.c); the vCPU takes the bits between
+ * runs. While paused or stopped the vCPU sleeps on a condition variable, so
+ * a paused guest costs no CPU. The vCPU publishes its state here too.
+ */
+#ifndef KVMTUI_CONTROL_H
+#define KVMTUI_CONTROL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "event.h"
+
+enum control_request {
+	CTRL_PAUSE = 1u << 0,
+	CTRL_RESUME = 1u << 1,
+	CTRL_STEP = 1u << 2,      /* execute one instruction, then pause */
+	CTRL_NEXT_EXIT = 1u << 3, /* run until the next exit, then pause */
+	CTRL_RESET = 1u << 4,     /* a fresh VM from the same image and options */
+	CTRL_QUIT = 1u << 5,
+	CTRL_RATE = 1u << 6,      /* the exit-rate cap changed */
+};
+
+struct control {
+	_Atomic uint32_t pending;      /* enum control_request bits not yet taken */
+	_Atomic uint32_t state;        /* enum vcpu_state, written by the vCPU */
+	_Atomic int32_t exit_status;   /* debug-exit status when state is VCPU_DEBUG_EXIT */
+	_Atomic uint32_t rate_limit;   /* exits per second, 0 = unlimited (slow motion) */
+	_Atomic uint32_t generation;   /* bumps at every reset */
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	void (*kick)(void *ctx);       /* makes a running KVM_RUN return; set by the vmm */
+	void *kick_ctx;
+};
+
+void control_init(struct control *ctl);
+void control_destroy(struct control *ctl);
+
+/* Console side: post a request (bits may be or-ed) and kick the vCPU. */
+void control_request(struct control *ctl, uint32_t requests);
+void control_set_rate_limit(struct control *ctl, uint32_t exits_per_second);
+enum vcpu_state control_state(const struct control *ctl);
+
+/* vCPU side. */
+uint32_t control_take(struct control *ctl);    /* atomically takes all pending bits */
+bool control_has_pending(const struct control *ctl);
+/* Sleeps until a request is pending or timeout_ns passes (< 0: no timeout). */
+void control_wait(struct control *ctl, int64_t timeout_ns);
+void control_set_state(struct control *ctl, enum vcpu_state state);
+
+#endif

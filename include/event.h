@@ -1,0 +1,135 @@
+/* event.h - the records that flow from the vCPU thread to its consumer.
+ *
+ * One record is one cache line. Exit reasons keep KVM's own numbers (they are
+ * kernel ABI) so a record can be logged without translation, yet this header
+ * needs no <linux/kvm.h>: the UI never sees KVM headers.
+ */
+#ifndef KVMTUI_EVENT_H
+#define KVMTUI_EVENT_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+/* KVM_EXIT_* numbers, spelled as KVM names them (checked against <linux/kvm.h>
+ * by a static assertion in src/vmm/exit_decode.c). */
+enum exit_reason {
+	EXIT_UNKNOWN = 0,
+	EXIT_EXCEPTION = 1,
+	EXIT_IO = 2,
+	EXIT_HYPERCALL = 3,
+	EXIT_DEBUG = 4,
+	EXIT_HLT = 5,
+	EXIT_MMIO = 6,
+	EXIT_IRQ_WINDOW_OPEN = 7,
+	EXIT_SHUTDOWN = 8,
+	EXIT_FAIL_ENTRY = 9,
+	EXIT_INTR = 10,
+	EXIT_SET_TPR = 11,
+	EXIT_TPR_ACCESS = 12,
+	EXIT_NMI = 16,
+	EXIT_INTERNAL_ERROR = 17,
+	EXIT_SYSTEM_EVENT = 24,
+	EXIT_IOAPIC_EOI = 26,
+	EXIT_HYPERV = 27,
+	EXIT_X86_RDMSR = 29,
+	EXIT_X86_WRMSR = 30,
+	EXIT_X86_BUS_LOCK = 33,
+	EXIT_NOTIFY = 37,
+	EXIT_MEMORY_FAULT = 39,
+	EXIT_REASON_MAX = 64, /* counters have this many slots; larger numbers count as UNKNOWN */
+};
+
+/* "IO", "HLT", ...: KVM's name without the KVM_EXIT_ prefix; "UNKNOWN" for holes. */
+const char *exit_reason_name(unsigned reason);
+
+enum event_kind {
+	EVENT_EXIT = 1,     /* one VM exit, decoded (u.io, u.mmio, ...) */
+	EVENT_UART = 2,     /* bytes the guest sent out of COM1 (u.text) */
+	EVENT_DEBUGCON = 3, /* bytes written to the 0xe9 debug console (u.text) */
+	EVENT_STATE = 4,    /* the vCPU changed state (u.state) */
+};
+
+enum io_direction { IO_IN = 0, IO_OUT = 1 };
+
+/* The vCPU's state as the console shows it. */
+enum vcpu_state {
+	VCPU_STARTING = 0,
+	VCPU_RUNNING,
+	VCPU_PAUSED,
+	VCPU_HALTED,         /* HLT with nothing that could wake it: the guest stopped */
+	VCPU_DEBUG_EXIT,     /* the guest wrote its status to port 0xf4 */
+	VCPU_SHUTDOWN,       /* triple fault */
+	VCPU_FAIL_ENTRY,     /* the hardware refused to enter the guest */
+	VCPU_INTERNAL_ERROR, /* KVM could not emulate or deliver something */
+	VCPU_ERROR,          /* the host side failed (an ioctl, an unhandled exit) */
+	VCPU_QUIT,           /* the console asked the vCPU to stop */
+	VCPU_EXIT_LIMIT,     /* --max-exits reached */
+	VCPU_STATE_COUNT
+};
+
+const char *vcpu_state_name(enum vcpu_state state); /* "RUNNING", "HALTED", ... */
+int vcpu_state_is_final(enum vcpu_state state);      /* the guest cannot run on */
+
+#define EVENT_TEXT_MAX 32
+
+struct event {
+	uint8_t kind;   /* enum event_kind */
+	uint8_t reason; /* enum exit_reason, for EVENT_EXIT */
+	uint8_t len;    /* bytes used in u.text */
+	uint8_t flags;  /* EVENT_F_* */
+	uint32_t generation; /* bumps at every reset: a fresh VM */
+	uint64_t seq;     /* exit number since the VM (re)started, from 1 */
+	uint64_t time_ns; /* since the VM (re)started */
+	uint64_t rip;     /* guest RIP when it exited (linear: CS base + RIP) */
+	union {
+		struct {
+			uint16_t port;
+			uint8_t size;  /* 1, 2 or 4 */
+			uint8_t dir;   /* enum io_direction */
+			uint32_t count; /* > 1 for rep ins/outs */
+			uint8_t data[8]; /* first bytes moved (IN: what the device answered) */
+		} io;
+		struct {
+			uint64_t addr;
+			uint8_t len;
+			uint8_t is_write;
+			uint8_t data[8];
+		} mmio;
+		struct {
+			uint64_t hardware_reason;
+			uint32_t cpu;
+		} fail_entry;
+		struct {
+			uint32_t suberror;
+			uint8_t insn_len;  /* bytes in insn (emulation failures) */
+			uint8_t insn[15];
+		} internal;
+		struct {
+			uint32_t type;
+			uint32_t ndata;
+			uint64_t data0;
+		} system_event;
+		struct {
+			uint32_t exception;
+			uint32_t pad;
+			uint64_t dr6;
+			uint64_t pc;
+		} debug;
+		struct {
+			uint32_t index;
+			uint32_t error;
+			uint64_t data;
+		} msr;
+		struct {
+			uint32_t state;  /* enum vcpu_state */
+			int32_t status;  /* for VCPU_DEBUG_EXIT: the exit status (v<<1)|1 */
+		} state;
+		uint8_t text[EVENT_TEXT_MAX];
+	} u;
+};
+
+#define EVENT_F_STEP 0x01 /* this exit ended a single step */
+
+_Static_assert(sizeof(struct event) == 64, "one event is one cache line");
+
+#endif

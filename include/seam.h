@@ -1,0 +1,34 @@
+/* seam.h - everything the vCPU thread and its consumer share, in one place.
+ *
+ * The UI and the headless console see the VM only through this: the event
+ * ring, the register snapshot, the exit counters, the in-kernel statistics,
+ * the control requests and the input queue.
+ */
+#ifndef KVMTUI_SEAM_H
+#define KVMTUI_SEAM_H
+
+#include "control.h"
+#include "counters.h"
+#include "input_queue.h"
+#include "kstats.h"
+#include "ring.h"
+#include "snapshot.h"
+
+#define SEAM_RING_CAPACITY 16384
+
+struct seam {
+	struct ring ring;
+	struct snapshot regs;
+	struct exit_counters counters;
+	struct kstats_box kstats;
+	struct control control;
+	struct input_queue input;
+};
+
+/* Allocated aligned (the ring's lines); NULL on failure with errno set. */
+struct seam *seam_create(size_t ring_capacity);
+void seam_destroy(struct seam *seam);
+
+uint64_t seam_now_ns(void); /* CLOCK_MONOTONIC in ns */
+
+#endif

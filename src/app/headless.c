@@ -1,0 +1,264 @@
+/* headless.c - the headless console.
+ *
+ * The consumer side of the seam without curses: UART bytes to stdout exactly
+ * as the guest sent them, debugcon bytes and diagnostics to stderr, exits to
+ * the --trace file, stdin into the guest's UART. It drains the ring in
+ * batches and naps briefly while records keep coming, so a flooding guest
+ * costs the vCPU no wakeup system calls; only an idle consumer sleeps on the
+ * ring's eventfd.
+ */
+#include "headless.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "exit_status.h"
+#include "run_outcome.h"
+#include "stats_report.h"
+#include "trace_json.h"
+
+#define BATCH 512
+#define BUSY_NAP_NS 200000 /* between drains while records keep coming */
+
+struct headless {
+	struct seam *seam;
+	const struct cli_options *o;
+	FILE *trace;
+	int sigfd;
+	bool stdin_open, stdout_open;
+	uint8_t in[4096];
+	size_t in_len, in_off;
+	struct event last_exit;
+	bool done;
+	enum vcpu_state final_state;
+	int debug_status;
+	int forced_status; /* timeout or signal; -1 if none */
+	uint64_t end_ns;
+	char out[65536];
+	size_t out_len;
+};
+
+static sigset_t stop_signals(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	return set;
+}
+
+int headless_prepare(void)
+{
+	sigset_t set = stop_signals();
+	signal(SIGPIPE, SIG_IGN);
+	return pthread_sigmask(SIG_BLOCK, &set, NULL) ? -1 : 0;
+}
+
+static void write_all(int fd, const void *buf, size_t len, bool *open)
+{
+	const char *p = buf;
+	while (*open && len) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN) {
+			struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+			poll(&pfd, 1, 100);
+			continue;
+		}
+		if (n <= 0) {
+			*open = false; /* reader gone: keep running, stop writing */
+			break;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+static void flush_out(struct headless *h)
+{
+	write_all(STDOUT_FILENO, h->out, h->out_len, &h->stdout_open);
+	h->out_len = 0;
+}
+
+static void serial_bytes(struct headless *h, const uint8_t *bytes, size_t len)
+{
+	if (h->out_len + len > sizeof(h->out))
+		flush_out(h);
+	memcpy(h->out + h->out_len, bytes, len);
+	h->out_len += len;
+}
+
+static void on_state(struct headless *h, const struct event *ev)
+{
+	enum vcpu_state s = ev->u.state.state;
+	if (!vcpu_state_is_final(s))
+		return;
+	h->done = true;
+	h->final_state = s;
+	h->debug_status = ev->u.state.status;
+	h->end_ns = ev->time_ns;
+}
+
+static void on_event(struct headless *h, const struct event *ev)
+{
+	switch (ev->kind) {
+	case EVENT_UART:
+		serial_bytes(h, ev->u.text, ev->len);
+		break;
+	case EVENT_DEBUGCON: {
+		bool open = true;
+		write_all(STDERR_FILENO, ev->u.text, ev->len, &open);
+		break;
+	}
+	case EVENT_EXIT:
+		h->last_exit = *ev;
+		h->end_ns = ev->time_ns;
+		if (h->trace) {
+			char line[512];
+			trace_json_format(ev, line, sizeof(line));
+			fprintf(h->trace, "%s\n", line);
+		}
+		break;
+	case EVENT_STATE:
+		on_state(h, ev);
+		break;
+	}
+}
+
+static size_t drain(struct headless *h)
+{
+	struct event batch[BATCH];
+	size_t total = 0, n;
+	while ((n = ring_pop_batch(&h->seam->ring, batch, BATCH)) > 0) {
+		for (size_t i = 0; i < n; i++)
+			on_event(h, &batch[i]);
+		total += n;
+	}
+	flush_out(h);
+	return total;
+}
+
+static void feed_guest(struct headless *h)
+{
+	if (h->in_off < h->in_len)
+		h->in_off += input_queue_offer(&h->seam->input, h->in + h->in_off, h->in_len - h->in_off);
+	if (h->in_off == h->in_len)
+		h->in_off = h->in_len = 0;
+}
+
+static void read_stdin(struct headless *h)
+{
+	ssize_t n = read(STDIN_FILENO, h->in + h->in_len, sizeof(h->in) - h->in_len);
+	if (n > 0)
+		h->in_len += (size_t)n;
+	else if (n == 0 || (errno != EINTR && errno != EAGAIN))
+		h->stdin_open = false;
+}
+
+static void stop_run(struct headless *h, int status)
+{
+	if (h->forced_status < 0)
+		h->forced_status = status;
+	control_request(&h->seam->control, CTRL_QUIT);
+}
+
+static int poll_timeout_ms(const struct headless *h, uint64_t deadline)
+{
+	int ms = -1;
+	if (h->in_len > h->in_off)
+		ms = 10; /* the guest's input queue was full: retry soon */
+	if (deadline && h->forced_status < 0) {
+		uint64_t now = seam_now_ns();
+		int left = now >= deadline ? 0 : (int)((deadline - now + 999999) / 1000000);
+		if (ms < 0 || left < ms)
+			ms = left;
+	}
+	return ms;
+}
+
+static void sleep_until_something(struct headless *h, uint64_t deadline)
+{
+	struct pollfd fds[3] = {
+		{ .fd = ring_wakeup_fd(&h->seam->ring), .events = POLLIN },
+		{ .fd = h->sigfd, .events = POLLIN },
+		{ .fd = -1, .events = POLLIN },
+	};
+	if (h->stdin_open && h->in_len < sizeof(h->in))
+		fds[2].fd = STDIN_FILENO;
+	if (ring_consumer_sleep_begin(&h->seam->ring))
+		poll(fds, 3, poll_timeout_ms(h, deadline));
+	ring_consumer_sleep_end(&h->seam->ring);
+	if (fds[1].revents & POLLIN) {
+		struct signalfd_siginfo si;
+		if (read(h->sigfd, &si, sizeof(si)) > 0)
+			stop_run(h, STATUS_INTERRUPTED);
+	}
+	if (fds[2].revents & (POLLIN | POLLHUP | POLLERR))
+		read_stdin(h);
+}
+
+static void nap(void)
+{
+	struct timespec ts = { 0, BUSY_NAP_NS };
+	nanosleep(&ts, NULL);
+}
+
+static int finish(struct headless *h)
+{
+	char why[512];
+	if (h->forced_status >= 0 && h->final_state == VCPU_QUIT) {
+		if (h->forced_status == STATUS_TIMEOUT)
+			fprintf(stderr, "kvm-tui: timeout after %g s, guest stopped\n", h->o->timeout_s);
+		return h->forced_status;
+	}
+	if (run_outcome_explain(h->final_state, &h->last_exit, why, sizeof(why)))
+		fprintf(stderr, "kvm-tui: %s\n", why);
+	if (h->final_state == VCPU_EXIT_LIMIT)
+		fprintf(stderr, "kvm-tui: stopped after %" PRIu64 " exits (--max-exits)\n", h->last_exit.seq);
+	return run_outcome_status(h->final_state, h->debug_status);
+}
+
+int headless_run(struct seam *seam, const struct cli_options *o)
+{
+	struct headless h = { .seam = seam, .o = o, .sigfd = -1, .stdin_open = true,
+			      .stdout_open = true, .forced_status = -1 };
+	sigset_t set = stop_signals();
+	h.sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (o->trace_path) {
+		h.trace = fopen(o->trace_path, "w");
+		if (!h.trace) {
+			fprintf(stderr, "kvm-tui: cannot write trace file %s: %s\n", o->trace_path, strerror(errno));
+			stop_run(&h, STATUS_SETUP);
+		}
+	}
+	uint64_t deadline = o->timeout_s > 0 ? seam_now_ns() + (uint64_t)(o->timeout_s * 1e9) : 0;
+	while (!h.done) {
+		size_t n = drain(&h);
+		feed_guest(&h);
+		if (h.done)
+			break;
+		if (deadline && seam_now_ns() >= deadline && h.forced_status < 0)
+			stop_run(&h, STATUS_TIMEOUT);
+		if (n > 0)
+			nap();
+		else
+			sleep_until_something(&h, deadline);
+	}
+	ring_close(&seam->ring);
+	if (h.trace)
+		fclose(h.trace);
+	if (h.sigfd >= 0)
+		close(h.sigfd);
+	if (o->stats)
+		stats_report(stderr, &seam->counters, h.end_ns);
+	return finish(&h);
+}

@@ -1,0 +1,216 @@
+/* options.c - parsing the command line with getopt_long. */
+#include "options.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	OPT_HEADLESS = 256, OPT_MEM, OPT_MODE, OPT_LOAD_ADDR, OPT_ENTRY, OPT_TRACE, OPT_STATS,
+	OPT_TIMEOUT, OPT_MAX_EXITS, OPT_THEME, OPT_LIST_THEMES, OPT_NO_COLOR, OPT_PAUSED,
+};
+
+static const struct option long_options[] = {
+	{ "headless", no_argument, NULL, OPT_HEADLESS },
+	{ "mem", required_argument, NULL, OPT_MEM },
+	{ "mode", required_argument, NULL, OPT_MODE },
+	{ "load-addr", required_argument, NULL, OPT_LOAD_ADDR },
+	{ "entry", required_argument, NULL, OPT_ENTRY },
+	{ "trace", required_argument, NULL, OPT_TRACE },
+	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "max-exits", required_argument, NULL, OPT_MAX_EXITS },
+	{ "theme", required_argument, NULL, OPT_THEME },
+	{ "list-themes", no_argument, NULL, OPT_LIST_THEMES },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "paused", no_argument, NULL, OPT_PAUSED },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void cli_usage_line(FILE *out)
+{
+	fprintf(out, "usage: kvm-tui [--headless] [--mem SIZE] [--mode MODE] [options] GUEST\n"
+		     "Try 'kvm-tui --help' for more.\n");
+}
+
+void cli_help(FILE *out)
+{
+	fputs("usage: kvm-tui [options] GUEST\n"
+	      "Run GUEST (a flat binary, a boot sector or an ELF file, or the name of an\n"
+	      "installed guest such as 'hello') in a KVM virtual machine and watch it.\n"
+	      "\n"
+	      "Machine:\n"
+	      "  --mem SIZE          guest memory, e.g. 16M (default), 512K, 1G\n"
+	      "  --mode MODE         start mode: real (default), protected, paged, long;\n"
+	      "                      ELF32 images start in protected, ELF64 in long mode\n"
+	      "  --load-addr ADDR    load a flat image or boot sector at ADDR\n"
+	      "  --entry ADDR        start executing at ADDR\n"
+	      "  --paused            start paused (then s steps, r runs)\n"
+	      "\n"
+	      "Console:\n"
+	      "  --headless          no UI: guest serial output to stdout, stdin to the guest\n"
+	      "  --trace FILE        write every exit to FILE, one JSON object a line\n"
+	      "  --stats             print exit counts and exits per second at the end\n"
+	      "  --timeout SECONDS   stop after SECONDS (status 124)\n"
+	      "  --max-exits N       stop after N exits (status 14)\n"
+	      "  --theme NAME|PATH   colour theme (see --list-themes)\n"
+	      "  --list-themes       list the themes found and exit\n"
+	      "  --no-color          no colours (also when NO_COLOR is set)\n"
+	      "  -h, --help          this help\n"
+	      "  -V, --version       version\n"
+	      "\n"
+	      "Exit status: 0 the guest halted; odd: the guest wrote v to port 0xf4, (v<<1)|1;\n"
+	      "2 bad usage; 4 could not start; 6 triple fault; 8 entry failed; 10 KVM internal\n"
+	      "error; 12 host error; 14 --max-exits reached; 124 --timeout reached; 130 interrupted.\n"
+	      "Environment: KVM_TUI_DEVICE (default /dev/kvm), NO_COLOR.\n",
+	      out);
+}
+
+/* Sizes take K, M or G (powers of 1024, optional "iB"/"B"); a bare number is
+ * MiB, as QEMU's -m reads it. */
+int parse_size(const char *text, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	if (!isdigit((unsigned char)*text))
+		return -1;
+	unsigned long long v = strtoull(text, &end, 10);
+	if (errno || end == text)
+		return -1;
+	unsigned shift = 20;
+	switch (toupper((unsigned char)*end)) {
+	case 'K': shift = 10; end++; break;
+	case 'M': shift = 20; end++; break;
+	case 'G': shift = 30; end++; break;
+	case '\0': break;
+	default: return -1;
+	}
+	if (strcasecmp(end, "iB") == 0 || strcasecmp(end, "B") == 0)
+		end += strlen(end);
+	if (*end || v > (UINT64_MAX >> shift))
+		return -1;
+	*out = (uint64_t)v << shift;
+	return 0;
+}
+
+int parse_address(const char *text, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	if (!isdigit((unsigned char)*text))
+		return -1;
+	unsigned long long v = strtoull(text, &end, 0);
+	if (errno || *end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_count(const char *text, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	if (!isdigit((unsigned char)*text))
+		return -1;
+	unsigned long long v = strtoull(text, &end, 10);
+	if (errno || *end || v == 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_seconds(const char *text, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(text, &end);
+	if (errno || end == text || *end || !(v > 0) || v > 1e7)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int bad_value(const char *opt, const char *value, const char *hint, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "bad value for %s: '%s' (%s)", opt, value, hint);
+	return -1;
+}
+
+static int apply_option(int c, const char *arg, struct cli_options *o, char *err, size_t errlen)
+{
+	switch (c) {
+	case OPT_HEADLESS: o->headless = true; return 0;
+	case OPT_MEM:
+		if (parse_size(arg, &o->vm.mem_size))
+			return bad_value("--mem", arg, "a size such as 16M, 512K or 1G", err, errlen);
+		return 0;
+	case OPT_MODE:
+		if (guest_mode_parse(arg, &o->vm.mode))
+			return bad_value("--mode", arg, "real, protected, paged or long", err, errlen);
+		return 0;
+	case OPT_LOAD_ADDR:
+		o->vm.has_load_addr = true;
+		if (parse_address(arg, &o->vm.load_addr))
+			return bad_value("--load-addr", arg, "an address such as 0x7c00", err, errlen);
+		return 0;
+	case OPT_ENTRY:
+		o->vm.has_entry = true;
+		if (parse_address(arg, &o->vm.entry))
+			return bad_value("--entry", arg, "an address such as 0x100000", err, errlen);
+		return 0;
+	case OPT_TRACE: o->trace_path = arg; return 0;
+	case OPT_STATS: o->stats = true; return 0;
+	case OPT_TIMEOUT:
+		if (parse_seconds(arg, &o->timeout_s))
+			return bad_value("--timeout", arg, "seconds, e.g. 5 or 0.5", err, errlen);
+		return 0;
+	case OPT_MAX_EXITS:
+		if (parse_count(arg, &o->vm.max_exits))
+			return bad_value("--max-exits", arg, "a whole number above 0", err, errlen);
+		return 0;
+	case OPT_THEME: o->theme = arg; return 0;
+	case OPT_LIST_THEMES: o->list_themes = true; return 0;
+	case OPT_NO_COLOR: o->no_color = true; return 0;
+	case OPT_PAUSED: o->vm.start_paused = true; return 0;
+	case 'h': o->help = true; return 0;
+	case 'V': o->version = true; return 0;
+	default: return -1;
+	}
+}
+
+int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)
+{
+	memset(o, 0, sizeof(*o));
+	o->vm.mem_size = VM_DEFAULT_MEM;
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, "+hV", long_options, NULL)) != -1) {
+		if (c == '?' || c == ':') {
+			const char *bad = argv[optind - 1];
+			if (optopt && optopt < 256)
+				snprintf(err, errlen, "unknown option '-%c'", optopt);
+			else
+				snprintf(err, errlen, "unknown option or missing value: '%s'", bad);
+			return -1;
+		}
+		if (apply_option(c, optarg, o, err, errlen))
+			return -1;
+	}
+	if (o->help || o->version || o->list_themes)
+		return 0;
+	if (optind >= argc) {
+		snprintf(err, errlen, "no guest given");
+		return -1;
+	}
+	if (optind + 1 < argc) {
+		snprintf(err, errlen, "one guest at a time ('%s' is extra)", argv[optind + 1]);
+		return -1;
+	}
+	o->guest = argv[optind];
+	return 0;
+}

@@ -1,0 +1,33 @@
+/* options.h - kvm-tui's command line. */
+#ifndef KVMTUI_OPTIONS_H
+#define KVMTUI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "vm.h"
+
+struct cli_options {
+	struct vm_options vm;
+	const char *guest;        /* as typed: a path or a name */
+	bool headless;
+	bool help, version, list_themes;
+	bool no_color;
+	bool stats;
+	const char *theme;
+	const char *trace_path;
+	double timeout_s;         /* 0 = none */
+};
+
+/* 0 ok; -1 usage error with the reason in err. */
+int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen);
+void cli_usage_line(FILE *out);
+void cli_help(FILE *out);
+
+/* "16M", "512K", "1G", "65536" (bytes with no suffix... see options.c) */
+int parse_size(const char *text, uint64_t *out);
+int parse_address(const char *text, uint64_t *out);
+
+#endif

@@ -1,0 +1,11 @@
+/* cpu_capture.h - KVM's register structs turned into kvm-tui's cpu_state. */
+#ifndef KVMTUI_CPU_CAPTURE_H
+#define KVMTUI_CPU_CAPTURE_H
+
+#include <linux/kvm.h>
+
+#include "cpu_state.h"
+
+void cpu_capture(struct cpu_state *out, const struct kvm_regs *regs, const struct kvm_sregs *sregs);
+
+#endif

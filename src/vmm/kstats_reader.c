@@ -1,0 +1,75 @@
+/* kstats_reader.c - parse the stats fd's descriptors once, then pread values. */
+#include "kstats_reader.h"
+
+#include <errno.h>
+#include <linux/kvm.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+static int read_descriptors(struct kstats_reader *r, const struct kvm_stats_header *h)
+{
+	size_t stride = sizeof(struct kvm_stats_desc) + h->name_size;
+	uint8_t *buf = malloc(stride * h->num_desc);
+	if (!buf)
+		return -1;
+	if (pread(r->fd, buf, stride * h->num_desc, h->desc_offset) != (ssize_t)(stride * h->num_desc)) {
+		free(buf);
+		return -1;
+	}
+	for (uint32_t i = 0; i < h->num_desc && r->count < KSTATS_MAX; i++) {
+		const struct kvm_stats_desc *d = (const void *)(buf + i * stride);
+		uint32_t type = d->flags & KVM_STATS_TYPE_MASK;
+		if (d->size != 1 || (type != KVM_STATS_TYPE_CUMULATIVE && type != KVM_STATS_TYPE_INSTANT))
+			continue; /* histograms and peaks: not a single count */
+		size_t n = strnlen(d->name, h->name_size);
+		if (n >= KSTATS_NAME)
+			n = KSTATS_NAME - 1;
+		memcpy(r->names[r->count], d->name, n);
+		r->names[r->count][n] = '\0';
+		r->offsets[r->count] = h->data_offset + d->offset;
+		r->count++;
+	}
+	free(buf);
+	return 0;
+}
+
+int kstats_reader_open(struct kstats_reader *r, int vcpu_fd)
+{
+	struct kvm_stats_header h;
+	memset(r, 0, sizeof(*r));
+	r->fd = ioctl(vcpu_fd, KVM_GET_STATS_FD, NULL);
+	if (r->fd < 0)
+		return -1;
+	if (pread(r->fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) || read_descriptors(r, &h)) {
+		kstats_reader_close(r);
+		return -1;
+	}
+	return 0;
+}
+
+int kstats_reader_read(const struct kstats_reader *r, struct kstats *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (r->fd < 0)
+		return -1;
+	for (uint32_t i = 0; i < r->count; i++) {
+		uint64_t v;
+		if (pread(r->fd, &v, sizeof(v), (off_t)r->offsets[i]) != (ssize_t)sizeof(v))
+			return -1;
+		memcpy(out->item[i].name, r->names[i], KSTATS_NAME);
+		out->item[i].value = v;
+	}
+	out->count = r->count;
+	out->available = 1;
+	return 0;
+}
+
+void kstats_reader_close(struct kstats_reader *r)
+{
+	if (r->fd >= 0)
+		close(r->fd);
+	r->fd = -1;
+	r->count = 0;
+}

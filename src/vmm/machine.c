@@ -1,0 +1,123 @@
+/* machine.c - create the VM, its memory and its vCPU; load the guest. */
+#include "machine.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "cpu_setup.h"
+
+/* Where Intel's real-mode helper TSS goes: just below 4 GiB, clear of RAM
+ * (needed only on VT-x without unrestricted guest; harmless elsewhere). */
+#define TSS_ADDR 0xfffbd000ul
+
+static int create_vm(struct machine *m, const struct kvm_device *kvm, char *err, size_t errlen)
+{
+	m->vm_fd = ioctl(kvm->fd, KVM_CREATE_VM, 0);
+	if (m->vm_fd < 0) {
+		snprintf(err, errlen, "KVM_CREATE_VM: %s (is virtualization enabled, and is "
+			 "another hypervisor holding VT-x/AMD-V?)", strerror(errno));
+		return -1;
+	}
+	(void)ioctl(m->vm_fd, KVM_SET_TSS_ADDR, TSS_ADDR);
+	return 0;
+}
+
+static int check_layout(const struct machine *m, enum guest_mode mode, char *err, size_t errlen)
+{
+	const struct load_result *l = &m->load;
+	uint64_t area = cpu_setup_area(m->mem.size, mode);
+	if (l->lowest < GUEST_HOLE_END && l->highest > GUEST_HOLE_START) {
+		snprintf(err, errlen, "the guest image (0x%llx-0x%llx) overlaps the PC memory hole "
+			 "0xa0000-0xfffff, which has no RAM; load it elsewhere (--load-addr)",
+			 (unsigned long long)l->lowest, (unsigned long long)l->highest);
+		return -1;
+	}
+	if (area && l->highest > area) {
+		snprintf(err, errlen, "the guest image (up to 0x%llx) overlaps the GDT and page tables "
+			 "kvm-tui puts at 0x%llx; give the guest more memory (--mem)",
+			 (unsigned long long)l->highest, (unsigned long long)area);
+		return -1;
+	}
+	return 0;
+}
+
+static int load_image(struct machine *m, const struct vm_options *opts, enum guest_mode mode,
+		      const struct guest_image *img, char *err, size_t errlen)
+{
+	struct load_options lo = {
+		.has_load_addr = opts->has_load_addr, .load_addr = opts->load_addr,
+		.has_entry = opts->has_entry, .entry = opts->entry,
+	};
+	if (mode != GUEST_MODE_REAL && m->mem.size < SETUP_MIN_MEM) {
+		snprintf(err, errlen, "%s mode needs at least %llu MiB of guest memory (--mem)",
+			 guest_mode_name(mode), SETUP_MIN_MEM >> 20);
+		return -1;
+	}
+	if (image_place(img, m->mem.host, m->mem.size, &lo, &m->load, err, errlen))
+		return -1;
+	return check_layout(m, mode, err, errlen);
+}
+
+static int create_vcpu(struct machine *m, const struct kvm_device *kvm, char *err, size_t errlen)
+{
+	m->vcpu_fd = ioctl(m->vm_fd, KVM_CREATE_VCPU, 0);
+	if (m->vcpu_fd < 0) {
+		snprintf(err, errlen, "KVM_CREATE_VCPU: %s", strerror(errno));
+		return -1;
+	}
+	m->run_size = (size_t)kvm->run_size;
+	m->run = mmap(NULL, m->run_size, PROT_READ | PROT_WRITE, MAP_SHARED, m->vcpu_fd, 0);
+	if (m->run == MAP_FAILED) {
+		m->run = NULL;
+		snprintf(err, errlen, "mmap of kvm_run: %s", strerror(errno));
+		return -1;
+	}
+	/* Registers come back with every exit: no extra ioctls to show them. */
+	m->run->kvm_valid_regs = KVM_SYNC_X86_REGS | KVM_SYNC_X86_SREGS | KVM_SYNC_X86_EVENTS;
+	return 0;
+}
+
+int machine_build(struct machine *m, const struct kvm_device *kvm, const struct vm_options *opts,
+		  enum guest_mode mode, const struct guest_image *img, char *err, size_t errlen)
+{
+	memset(m, 0, sizeof(*m));
+	m->vm_fd = m->vcpu_fd = -1;
+	uint64_t mem_size = opts->mem_size ? opts->mem_size : VM_DEFAULT_MEM;
+	if (guest_memory_alloc(&m->mem, mem_size, err, errlen) ||
+	    create_vm(m, kvm, err, errlen) ||
+	    load_image(m, opts, mode, img, err, errlen) ||
+	    guest_memory_map(&m->mem, m->vm_fd, err, errlen) ||
+	    create_vcpu(m, kvm, err, errlen))
+		goto fail;
+	struct cpu_start start = { .mode = mode, .entry = m->load.entry, .boot_sector = m->load.boot_sector };
+	if (cpu_setup(kvm->fd, m->vcpu_fd, &m->mem, &start, err, errlen))
+		goto fail;
+	return 0;
+fail:
+	machine_teardown(m);
+	return -1;
+}
+
+void machine_teardown(struct machine *m)
+{
+	if (m->run)
+		munmap(m->run, m->run_size);
+	if (m->vcpu_fd >= 0)
+		close(m->vcpu_fd);
+	if (m->vm_fd >= 0)
+		close(m->vm_fd);
+	guest_memory_free(&m->mem);
+	m->run = NULL;
+	m->vcpu_fd = m->vm_fd = -1;
+}
+
+int machine_read_regs(const struct machine *m, struct kvm_regs *regs, struct kvm_sregs *sregs)
+{
+	if (ioctl(m->vcpu_fd, KVM_GET_REGS, regs) < 0 || ioctl(m->vcpu_fd, KVM_GET_SREGS, sregs) < 0)
+		return -1;
+	return 0;
+}

@@ -1,0 +1,6 @@
+.code16
+.section .text
+.global _start
+
+_start:
+    hlt                     # Halt CPU
