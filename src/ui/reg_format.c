@@ -108,7 +108,7 @@ static void bit_text(const struct bit_name *b, uint64_t field, struct reg_bit *o
 	out->set = field != 0;
 	out->core = b->core;
 	if (b->nbits > 1)
-		snprintf(out->text, sizeof(out->text), "%s=%" PRIu64, b->name, field);
+		snprintf(out->text, sizeof(out->text), "%s=%u", b->name, (unsigned)(field & 3));
 	else
 		snprintf(out->text, sizeof(out->text), "%s", b->name);
 	if (!out->set)

@@ -29,7 +29,7 @@ void reg_format_hex(char *buf, size_t n, uint64_t value, int width);
 enum reg_bits_kind { BITS_RFLAGS, BITS_CR0, BITS_CR4, BITS_EFER };
 
 struct reg_bit {
-	char text[16]; /* "ZF" when set, "zf" when clear; "IOPL=3" */
+	char text[24]; /* "ZF" when set, "zf" when clear; "IOPL=3" */
 	bool set;
 	bool core;     /* worth showing even when space is short */
 };

@@ -103,6 +103,9 @@ static int rebuild(struct vm *vm)
 	struct machine fresh;
 	if (machine_build(&fresh, &vm->kvm, &vm->opts, vm->mode, &vm->image, err, sizeof(err)))
 		return -1;
+	/* The kick handler must never touch the old kvm_run once it is unmapped;
+	 * a request posted meanwhile stays pending and is taken next loop. */
+	vcpu_kick_bind(NULL);
 	pthread_mutex_lock(&vm->machine_lock);
 	kstats_reader_close(&vm->kstats);
 	machine_teardown(&vm->m);

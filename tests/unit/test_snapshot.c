@@ -17,6 +17,16 @@ static uint64_t now_ns(void)
 	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
+/* Writers pause now and then: a writer that never stops would starve the
+ * reader into retrying forever (real writers publish once per exit). */
+static void writer_breathe(uint64_t k)
+{
+	if (k % 32 == 0) {
+		struct timespec t = { 0, 1000 };
+		nanosleep(&t, NULL);
+	}
+}
+
 /* A state whose every word is k: any torn read has two different words. */
 static void fill_words(void *p, size_t nwords, uint64_t k)
 {
@@ -73,6 +83,7 @@ static void *snap_writer(void *arg)
 	while (!atomic_load_explicit(&r->stop, memory_order_relaxed)) {
 		fill_words(&cpu, SNAPSHOT_WORDS, ++k);
 		snapshot_publish(&r->snap, &cpu);
+		writer_breathe(k);
 	}
 	r->published = k;
 	return NULL;
@@ -157,6 +168,7 @@ static void *kstats_writer(void *arg)
 	while (!atomic_load_explicit(&r->stop, memory_order_relaxed)) {
 		fill_words(&ks, sizeof(ks) / 8, ++k);
 		kstats_publish(&r->box, &ks);
+		writer_breathe(k);
 	}
 	return NULL;
 }

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs what kvm-tui needs to build and test on Debian/Ubuntu:
+#   build-essential, cmake   the compiler, GNU as/ld (binutils) and the build
+#   libncurses-dev           ncursesw, the terminal UI
+#   tmux                     the TUI tests drive the real program in tmux
+#   python3                  a few test scripts parse --trace JSON with it
+# Runs apt-get as root, or through sudo.
+set -e
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+PACKAGES="build-essential cmake libncurses-dev tmux python3"
+missing=
+for p in $PACKAGES; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	$SUDO apt-get update
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends $missing
+fi

@@ -1,0 +1,36 @@
+/* console_keys.h - keys typed into the serial console, and its Ctrl-A escape.
+ *
+ * With the serial pane focused every key goes to the guest, as bytes a
+ * terminal would send (Enter is \r, arrows are ESC [ A ...). Ctrl-A is the
+ * escape, as in QEMU and kvmtool: Ctrl-A x quits, Ctrl-A Tab leaves the
+ * pane, Ctrl-A ? shows help, Ctrl-A Ctrl-A sends one Ctrl-A, and Ctrl-A
+ * followed by any other console key (p, r, s, 1..4, ...) does what that key
+ * does outside the pane. Pure.
+ */
+#ifndef KVMTUI_CONSOLE_KEYS_H
+#define KVMTUI_CONSOLE_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "keys.h"
+
+#define CONSOLE_ESCAPE UK_CTRL('a')
+
+struct console_keys {
+	bool armed; /* Ctrl-A was typed: the next key is a console command */
+};
+
+struct console_result {
+	enum ui_action action; /* ACT_SEND: bytes[0..len) go to the guest */
+	uint8_t bytes[8];
+	size_t len;
+};
+
+void console_key(struct console_keys *c, int key, struct console_result *out);
+
+/* The bytes a VT100-style terminal sends for a key; 0 if it sends none. */
+size_t console_key_bytes(int key, uint8_t *out, size_t n);
+
+#endif

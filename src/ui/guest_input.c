@@ -1,0 +1,53 @@
+/* guest_input.c - the UI's side of typed bytes (see guest_input.h). */
+#include "guest_input.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void guest_input_init(struct guest_input *g)
+{
+	memset(g, 0, sizeof(*g));
+}
+
+void guest_input_free(struct guest_input *g)
+{
+	free(g->buf);
+	memset(g, 0, sizeof(*g));
+}
+
+int guest_input_add(struct guest_input *g, const uint8_t *bytes, size_t n)
+{
+	if (g->len + n > g->cap) {
+		size_t cap = g->cap ? g->cap : 256;
+		while (cap < g->len + n)
+			cap *= 2;
+		uint8_t *buf = realloc(g->buf, cap);
+		if (!buf)
+			return -1;
+		g->buf = buf;
+		g->cap = cap;
+	}
+	memcpy(g->buf + g->len, bytes, n);
+	g->len += n;
+	return 0;
+}
+
+size_t guest_input_flush(struct guest_input *g, struct input_queue *q)
+{
+	if (g->len == 0)
+		return 0;
+	size_t taken = input_queue_offer(q, g->buf, g->len);
+	memmove(g->buf, g->buf + taken, g->len - taken);
+	g->len -= taken;
+	return g->len;
+}
+
+size_t guest_input_pending(const struct guest_input *g)
+{
+	return g->len;
+}
+
+void guest_input_clear(struct guest_input *g)
+{
+	g->len = 0;
+}

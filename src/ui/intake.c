@@ -1,0 +1,128 @@
+/* intake.c - events, snapshots and counters into the UI's state. */
+#include "intake.h"
+
+#include "reg_diff.h"
+
+#define DRAIN_BATCH 256
+
+/* Events of an older VM can still sit in the ring after a reset was seen
+ * through the control word; they belong to a console that was cleared. */
+static bool intake_generation(struct tui *t, uint32_t generation)
+{
+	if (generation == t->generation)
+		return true;
+	if ((int32_t)(generation - t->generation) < 0)
+		return false;
+	tui_state_new_generation(t, generation);
+	return true;
+}
+
+void intake_apply(struct tui *t, const struct event *ev)
+{
+	if (!intake_generation(t, ev->generation))
+		return;
+	size_t len = ev->len <= EVENT_TEXT_MAX ? ev->len : EVENT_TEXT_MAX;
+	switch (ev->kind) {
+	case EVENT_EXIT:
+		exit_history_push(&t->exits, ev);
+		break;
+	case EVENT_UART:
+		scrollback_feed(&t->serial, ev->u.text, len);
+		break;
+	case EVENT_DEBUGCON:
+		scrollback_feed(&t->debugcon, ev->u.text, len);
+		break;
+	case EVENT_STATE:
+		if (ev->u.state.state < VCPU_STATE_COUNT)
+			t->state = (enum vcpu_state)ev->u.state.state;
+		t->exit_status = ev->u.state.status;
+		break;
+	default:
+		return;
+	}
+	t->dirty = true;
+}
+
+size_t intake_drain(struct tui *t, size_t budget)
+{
+	struct event batch[DRAIN_BATCH];
+	size_t done = 0;
+	while (done < budget) {
+		size_t want = budget - done < DRAIN_BATCH ? budget - done : DRAIN_BATCH;
+		size_t n = ring_pop_batch(&t->seam->ring, batch, want);
+		for (size_t i = 0; i < n; i++)
+			intake_apply(t, &batch[i]);
+		done += n;
+		if (n < want)
+			break;
+	}
+	return done;
+}
+
+static void intake_regs(struct tui *t)
+{
+	struct snapshot *snap = &t->seam->regs;
+	/* The raw sequence moves on every publish: a cheap "anything new?". */
+	uint64_t raw = atomic_load_explicit(&snap->seq, memory_order_acquire);
+	if (raw == t->regs.raw_seq)
+		return;
+	t->regs.raw_seq = raw;
+	struct cpu_state cpu;
+	uint64_t seq = snapshot_read(snap, &cpu);
+	if (seq == 0 || seq == t->regs.seq)
+		return;
+	uint64_t diff = 0;
+	/* A new VM's registers are not "changes" from the old one's. */
+	if (t->regs.seq && t->regs.cpu.valid && cpu.generation == t->regs.cpu.generation)
+		diff = reg_diff(&t->regs.cpu, &cpu);
+	/* Marks gather until a frame shows them, so nothing that changed since
+	 * the last frame goes unmarked however often the snapshot moved. */
+	t->regs.changed = t->regs.drawn ? diff : t->regs.changed | diff;
+	t->regs.drawn = false;
+	t->regs.cpu = cpu;
+	t->regs.seq = seq;
+	t->dirty = true;
+}
+
+static void intake_kstats(struct tui *t)
+{
+	struct kstats_box *box = &t->seam->kstats;
+	uint64_t raw = atomic_load_explicit(&box->seq, memory_order_acquire);
+	if (raw == t->kstats_raw_seq)
+		return;
+	t->kstats_raw_seq = raw;
+	kstats_read(box, &t->kstats);
+	t->dirty = true;
+}
+
+static void intake_control(struct tui *t)
+{
+	struct control *ctl = &t->seam->control;
+	uint32_t generation = atomic_load_explicit(&ctl->generation, memory_order_acquire);
+	if (generation != t->generation && (int32_t)(generation - t->generation) > 0)
+		tui_state_new_generation(t, generation);
+	enum vcpu_state state = control_state(ctl);
+	if (state != t->state) {
+		t->state = state;
+		t->dirty = true;
+	}
+	int32_t status = atomic_load_explicit(&ctl->exit_status, memory_order_relaxed);
+	if (state == VCPU_DEBUG_EXIT)
+		t->exit_status = status;
+}
+
+void intake_poll(struct tui *t, uint64_t now_ns)
+{
+	intake_control(t);
+	intake_regs(t);
+	intake_kstats(t);
+	uint64_t total = counters_total(&t->seam->counters);
+	if (total != t->rate.last_total)
+		t->dirty = true;
+	rate_history_update(&t->rate, now_ns, total);
+}
+
+void intake_regs_drawn(struct tui *t)
+{
+	t->regs.drawn = true;
+}

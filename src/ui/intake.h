@@ -1,0 +1,24 @@
+/* intake.h - what the vCPU published, brought into the UI's state.
+ *
+ * Events come from the ring in batches; the register snapshot, counters,
+ * in-kernel statistics and the vCPU state are looked at once a loop. Every
+ * change marks the screen dirty. No curses: unit-tested with a real seam.
+ */
+#ifndef KVMTUI_INTAKE_H
+#define KVMTUI_INTAKE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tui_state.h"
+
+/* Pops and applies up to budget events; returns how many. */
+size_t intake_drain(struct tui *t, size_t budget);
+void intake_apply(struct tui *t, const struct event *ev);
+/* Looks at everything that is not an event. */
+void intake_poll(struct tui *t, uint64_t now_ns);
+/* The frame that shows the current registers was drawn: the next snapshot
+ * starts a fresh set of changed marks. */
+void intake_regs_drawn(struct tui *t);
+
+#endif

@@ -1,0 +1,71 @@
+/* keys.h - key codes and what each key does outside the serial console.
+ *
+ * Keys are plain ints so this needs no curses: characters are their code
+ * points (Ctrl-A is 1), special keys are UK_* above the Unicode range. The
+ * curses layer (input.c) translates. Pure.
+ */
+#ifndef KVMTUI_KEYS_H
+#define KVMTUI_KEYS_H
+
+#define UK_CTRL(c) ((c) & 0x1f)
+
+enum ui_key {
+	UK_NONE = -1,
+	UK_SPECIAL = 0x110000,
+	UK_UP = UK_SPECIAL,
+	UK_DOWN,
+	UK_LEFT,
+	UK_RIGHT,
+	UK_PGUP,
+	UK_PGDN,
+	UK_HOME,
+	UK_END,
+	UK_INSERT,
+	UK_DELETE,
+	UK_BACKSPACE,
+	UK_BACKTAB,
+	UK_ENTER,        /* the keypad's Enter; the main one arrives as '\r' */
+	UK_SHIFT_PGUP,
+	UK_SHIFT_PGDN,
+	UK_RESIZE,
+	UK_F1,           /* UK_F1 + n - 1 for Fn, up to F12 */
+	UK_F12 = UK_F1 + 11,
+};
+
+enum ui_action {
+	ACT_NONE,
+	ACT_QUIT,
+	ACT_PAUSE,
+	ACT_RESUME,
+	ACT_TOGGLE,      /* pause if running, resume if paused */
+	ACT_RESET,
+	ACT_STEP,
+	ACT_NEXT_EXIT,
+	ACT_FASTER,
+	ACT_SLOWER,
+	ACT_FOCUS_NEXT,
+	ACT_FOCUS_PREV,
+	ACT_ZOOM_1,      /* ACT_ZOOM_1 + pane: show one pane alone, or back */
+	ACT_ZOOM_2,
+	ACT_ZOOM_3,
+	ACT_ZOOM_4,
+	ACT_HELP,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PGUP,
+	ACT_PGDN,
+	ACT_HOME,
+	ACT_END,
+	ACT_ENTER,
+	ACT_CLOSE,       /* Esc: close the help or a decode, leave zoom */
+	ACT_REDRAW,      /* Ctrl-L */
+	ACT_SERIAL_PGUP, /* scroll the serial console back */
+	ACT_SERIAL_PGDN,
+	ACT_SEND,        /* bytes for the guest (serial console only) */
+	ACT_RESIZE,
+};
+
+/* What a key does when the serial console does not have the focus. */
+enum ui_action keys_command(int key);
+
+#endif

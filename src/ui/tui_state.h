@@ -1,0 +1,87 @@
+/* tui_state.h - everything the terminal UI knows, in one struct.
+ *
+ * Filled by the intake (events from the ring, snapshots, counters) and by
+ * the keys; read by the panes when they draw. Nothing here needs curses, so
+ * the intake and the commands can be unit-tested against a real seam.
+ */
+#ifndef KVMTUI_TUI_STATE_H
+#define KVMTUI_TUI_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "console_keys.h"
+#include "exit_history.h"
+#include "guest_input.h"
+#include "kstats.h"
+#include "layout.h"
+#include "rate_history.h"
+#include "scrollback.h"
+#include "seam.h"
+#include "tui.h"
+
+struct tui_regs_view {
+	struct cpu_state cpu;   /* what is on screen */
+	uint64_t seq;           /* its snapshot sequence; 0 = none yet */
+	uint64_t raw_seq;       /* the seqlock word when last looked at */
+	uint64_t changed;       /* REG_BIT()s that differ from the state before */
+	bool drawn;             /* a frame has shown these marks */
+};
+
+struct tui_exit_view {
+	bool follow;            /* stick to the newest exit */
+	uint64_t selected;      /* absolute history position (when not following) */
+	bool detail_open;       /* the full decode of `selected` is on screen */
+};
+
+struct tui {
+	struct seam *seam;
+	const struct tui_config *cfg;
+
+	/* what the guest produced, this generation */
+	struct scrollback serial;   /* COM1 */
+	struct scrollback debugcon; /* port 0xe9 */
+	struct exit_history exits;
+	uint32_t generation;
+	uint64_t resets;            /* generations seen after the first */
+
+	/* the vCPU as last seen */
+	enum vcpu_state state;
+	int32_t exit_status;
+	struct tui_regs_view regs;
+	struct kstats kstats;
+	uint64_t kstats_raw_seq;
+	struct rate_history rate;
+	uint32_t rate_limit;        /* exits/s cap, 0 = unlimited */
+
+	/* keys on their way to the guest */
+	struct console_keys console;
+	struct guest_input input;
+
+	/* the view */
+	struct layout layout;
+	enum pane_id focus;
+	enum pane_id zoom;          /* PANE_COUNT: none */
+	bool help_open;
+	int help_scroll;
+	struct tui_exit_view exit_view;
+	size_t serial_scroll;       /* rows scrolled back from the bottom */
+	bool utf8;                  /* the terminal takes UTF-8 (blocks, lines) */
+
+	char message[128];          /* a passing note in the status bar */
+	uint64_t message_until_ns;
+
+	bool dirty;                 /* something on screen is out of date */
+	bool quit;
+	int exit_code;
+};
+
+int tui_state_init(struct tui *t, struct seam *seam, const struct tui_config *cfg);
+void tui_state_free(struct tui *t);
+/* A fresh VM after a reset: its console and exits start empty. */
+void tui_state_new_generation(struct tui *t, uint32_t generation);
+/* A note in the status bar for a few seconds. */
+void tui_state_message(struct tui *t, uint64_t now_ns, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

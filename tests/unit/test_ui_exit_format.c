@@ -1,0 +1,145 @@
+/* test_ui_exit_format.c - exit log lines, full decodes and the exit history. */
+#include "check.h"
+#include "exit_format.h"
+#include "exit_history.h"
+#include "port_names.h"
+
+static struct event io_out(uint16_t port, uint8_t byte)
+{
+	struct event ev = { .kind = EVENT_EXIT, .reason = EXIT_IO, .seq = 12,
+			    .time_ns = 421000000, .rip = 0x7c0c };
+	ev.u.io.port = port;
+	ev.u.io.size = 1;
+	ev.u.io.dir = IO_OUT;
+	ev.u.io.count = 1;
+	ev.u.io.data[0] = byte;
+	return ev;
+}
+
+static void test_io_lines(void)
+{
+	struct exit_line l;
+	struct event ev = io_out(0x3f8, 'H');
+	exit_format_line(&ev, &l);
+	CHECK_STR(l.num, "#12");
+	CHECK_STR(l.time, "0.421s");
+	CHECK_STR(l.reason, "IO");
+	CHECK_STR(l.detail, "outb 0x3f8 COM1 THR 48 'H'");
+	CHECK_STR(l.rip, "rip 7c0c");
+
+	ev = io_out(0x3f8, '\n');
+	exit_format_line(&ev, &l);
+	CHECK_STR(l.detail, "outb 0x3f8 COM1 THR 0a '\\n'");
+
+	ev = io_out(0x3fd, 0);
+	ev.u.io.dir = IO_IN;
+	ev.u.io.data[0] = 0x60;
+	exit_format_line(&ev, &l);
+	CHECK_STR(l.detail, "inb 0x3fd COM1 LSR -> 60");
+
+	ev = io_out(0x1234, 0);
+	ev.u.io.size = 2;
+	ev.u.io.data[0] = 0x34;
+	ev.u.io.data[1] = 0x12;
+	exit_format_line(&ev, &l);
+	CHECK_STR(l.detail, "outw 0x1234 1234");
+
+	ev = io_out(0x3f8, 'a');
+	ev.u.io.count = 5;
+	exit_format_line(&ev, &l);
+	CHECK_STR(l.detail, "rep outsb 0x3f8 COM1 THR 61 'a' x5");
+
+	ev.rip = 0xffffffff81000000ull;
+	exit_format_line(&ev, &l);
+	CHECK_STR(l.rip, "rip ffffffff81000000");
+}
+
+static void test_other_lines(void)
+{
+	struct exit_line l;
+	struct event ev = { .kind = EVENT_EXIT, .reason = EXIT_HLT, .seq = 14 };
+	exit_format_line(&ev, &l);
+	CHECK_STR(l.reason, "HLT");
+	CHECK_CONTAINS(l.detail, "hlt");
+	ev.reason = EXIT_MMIO;
+	ev.u.mmio.addr = 0xd0000000;
+	ev.u.mmio.len = 4;
+	ev.u.mmio.is_write = 1;
+	ev.u.mmio.data[0] = 0x78;
+	ev.u.mmio.data[1] = 0x56;
+	ev.u.mmio.data[2] = 0x34;
+	ev.u.mmio.data[3] = 0x12;
+	exit_format_line(&ev, &l);
+	CHECK_STR(l.detail, "write 0xd0000000 4B 12345678");
+	ev.reason = EXIT_SHUTDOWN;
+	exit_format_line(&ev, &l);
+	CHECK_CONTAINS(l.detail, "triple fault");
+	ev.reason = EXIT_DEBUG;
+	ev.flags = EVENT_F_STEP;
+	exit_format_line(&ev, &l);
+	CHECK_CONTAINS(l.detail, "single step");
+	CHECK_EQ(exit_reason_slot(EXIT_IO), THEME_EXIT_IO);
+	CHECK_EQ(exit_reason_slot(EXIT_SHUTDOWN), THEME_EXIT_ERROR);
+	CHECK_EQ(exit_reason_slot(EXIT_INTERNAL_ERROR), THEME_EXIT_ERROR);
+	CHECK_EQ(exit_reason_slot(EXIT_INTR), THEME_EXIT_OTHER);
+}
+
+static void test_detail(void)
+{
+	char lines[EXIT_DETAIL_LINES][EXIT_DETAIL_COLS];
+	struct event ev = io_out(0x3f8, 'H');
+	size_t n = exit_format_detail(&ev, lines, EXIT_DETAIL_LINES);
+	CHECK(n > 6);
+	CHECK_CONTAINS(lines[0], "#12");
+	CHECK_CONTAINS(lines[1], "KVM_EXIT_IO = 2");
+	int saw_port = 0, saw_why = 0;
+	for (size_t i = 0; i < n; i++) {
+		CHECK(strlen(lines[i]) < EXIT_DETAIL_COLS);
+		if (strstr(lines[i], "transmit holding register"))
+			saw_port = 1;
+		if (strstr(lines[i], "IN or OUT"))
+			saw_why = 1;
+	}
+	CHECK(saw_port);
+	CHECK(saw_why);
+	/* a tiny buffer is respected */
+	CHECK_EQ(exit_format_detail(&ev, lines, 2), 2);
+}
+
+static void test_ports(void)
+{
+	CHECK_STR(port_name_of(0x3f8, IO_IN).short_name, "COM1 RBR");
+	CHECK_STR(port_name_of(0x3fa, IO_OUT).short_name, "COM1 FCR");
+	CHECK_STR(port_name_of(0x2f9, IO_OUT).short_name, "COM2 IER");
+	CHECK_STR(port_name_of(0xe9, IO_OUT).short_name, "debugcon");
+	CHECK_STR(port_name_of(0xf4, IO_OUT).short_name, "debug-exit");
+	CHECK(port_name_of(0x1234, IO_OUT).short_name == NULL);
+}
+
+static void test_history(void)
+{
+	struct exit_history h;
+	CHECK_EQ(exit_history_init(&h, 4), 0);
+	for (uint64_t i = 1; i <= 10; i++) {
+		struct event ev = { .kind = EVENT_EXIT, .seq = i };
+		exit_history_push(&h, &ev);
+	}
+	CHECK_EQ(exit_history_count(&h), 4);
+	CHECK(exit_history_at(&h, 5) == NULL);
+	CHECK_EQ(exit_history_at(&h, 6)->seq, 7);
+	CHECK_EQ(exit_history_at(&h, 9)->seq, 10);
+	CHECK(exit_history_at(&h, 10) == NULL);
+	exit_history_clear(&h);
+	CHECK_EQ(exit_history_count(&h), 0);
+	exit_history_free(&h);
+}
+
+int main(void)
+{
+	test_io_lines();
+	test_other_lines();
+	test_detail();
+	test_ports();
+	test_history();
+	return check_done();
+}
