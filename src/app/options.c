@@ -91,7 +91,7 @@ int parse_size(const char *text, uint64_t *out)
 	}
 	if (strcasecmp(end, "iB") == 0 || strcasecmp(end, "B") == 0)
 		end += strlen(end);
-	if (*end || v > (UINT64_MAX >> shift))
+	if (*end || v == 0 || v > (UINT64_MAX >> shift))
 		return -1;
 	*out = (uint64_t)v << shift;
 	return 0;

@@ -33,6 +33,7 @@ int ring_init(struct ring *ring, size_t capacity)
 	if (capacity > SIZE_MAX / sizeof(struct event))
 		return -EINVAL;
 	memset(ring, 0, sizeof(*ring));
+	ring->wakeup_fd = -1; /* so ring_destroy after a failed init closes nothing */
 	ring->slots = aligned_alloc(RING_CACHE_LINE, capacity * sizeof(struct event));
 	if (!ring->slots)
 		return -ENOMEM;
@@ -42,6 +43,7 @@ int ring_init(struct ring *ring, size_t capacity)
 		int err = errno;
 		free(ring->slots);
 		ring->slots = NULL;
+		ring->wakeup_fd = -1;
 		return -err;
 	}
 	ring->mask = capacity - 1;

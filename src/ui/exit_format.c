@@ -202,7 +202,8 @@ static void format_rip(char *buf, size_t n, uint64_t rip)
 void exit_format_line(const struct event *ev, struct exit_line *out)
 {
 	snprintf(out->num, sizeof(out->num), "#%" PRIu64, ev->seq);
-	snprintf(out->time, sizeof(out->time), "%.3fs", (double)ev->time_ns / 1e9);
+	/* Microseconds: hello's whole run fits in a millisecond. */
+	snprintf(out->time, sizeof(out->time), "%.6fs", (double)ev->time_ns / 1e9);
 	snprintf(out->reason, sizeof(out->reason), "%s", exit_reason_name(ev->reason));
 	format_detail(ev, out->detail, sizeof(out->detail));
 	format_rip(out->rip, sizeof(out->rip), ev->rip);
@@ -212,7 +213,7 @@ void exit_format_line(const struct event *ev, struct exit_line *out)
 
 struct detail_out {
 	char (*lines)[EXIT_DETAIL_COLS];
-	size_t max, n;
+	size_t max, n, wrap;
 };
 
 static void detail_add(struct detail_out *d, const char *fmt, ...)
@@ -231,7 +232,7 @@ static void detail_add(struct detail_out *d, const char *fmt, ...)
 /* Word-wraps a paragraph into detail lines. */
 static void detail_wrap(struct detail_out *d, const char *text)
 {
-	const size_t width = EXIT_DETAIL_COLS - 1;
+	const size_t width = d->wrap;
 	while (*text && d->n < d->max) {
 		size_t len = strlen(text);
 		size_t take = len;
@@ -323,9 +324,12 @@ static void detail_specific(struct detail_out *d, const struct event *ev)
 	}
 }
 
-size_t exit_format_detail(const struct event *ev, char lines[][EXIT_DETAIL_COLS], size_t max)
+size_t exit_format_detail(const struct event *ev, char lines[][EXIT_DETAIL_COLS], size_t max,
+			  size_t wrap)
 {
-	struct detail_out d = { lines, max, 0 };
+	if (wrap < 20 || wrap > EXIT_DETAIL_COLS - 1)
+		wrap = wrap < 20 ? 20 : EXIT_DETAIL_COLS - 1;
+	struct detail_out d = { lines, max, 0, wrap };
 	struct exit_line l;
 	exit_format_line(ev, &l);
 	detail_add(&d, "Exit %s at %.6f s since the VM started (generation %" PRIu32 ")",

@@ -28,8 +28,10 @@ enum theme_slot exit_reason_slot(unsigned reason);
 #define EXIT_DETAIL_COLS 96
 
 /* Everything the record holds, one fact a line, with the why of the exit
- * (wrapped at EXIT_DETAIL_COLS - 1). Returns the lines written. */
-size_t exit_format_detail(const struct event *ev, char lines[][EXIT_DETAIL_COLS], size_t max);
+ * word-wrapped at wrap columns (at most EXIT_DETAIL_COLS - 1). Returns the
+ * lines written. */
+size_t exit_format_detail(const struct event *ev, char lines[][EXIT_DETAIL_COLS], size_t max,
+			  size_t wrap);
 
 /* 'H', '\n', 0x1b: a data byte the way a C programmer reads it. */
 void exit_format_char(unsigned char c, char *buf, size_t n);

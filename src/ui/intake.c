@@ -34,7 +34,7 @@ void intake_apply(struct tui *t, const struct event *ev)
 		break;
 	case EVENT_STATE:
 		if (ev->u.state.state < VCPU_STATE_COUNT)
-			t->state = (enum vcpu_state)ev->u.state.state;
+			tui_state_set_vcpu(t, (enum vcpu_state)ev->u.state.state, seam_now_ns());
 		t->exit_status = ev->u.state.status;
 		break;
 	default:
@@ -102,10 +102,7 @@ static void intake_control(struct tui *t)
 	if (generation != t->generation && (int32_t)(generation - t->generation) > 0)
 		tui_state_new_generation(t, generation);
 	enum vcpu_state state = control_state(ctl);
-	if (state != t->state) {
-		t->state = state;
-		t->dirty = true;
-	}
+	tui_state_set_vcpu(t, state, seam_now_ns());
 	int32_t status = atomic_load_explicit(&ctl->exit_status, memory_order_relaxed);
 	if (state == VCPU_DEBUG_EXIT)
 		t->exit_status = status;

@@ -1,6 +1,8 @@
 /* tui_state.c - setting up, resetting and tearing down the UI's state. */
 #include "tui_state.h"
 
+#include "exit_status.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -64,4 +66,71 @@ void tui_state_message(struct tui *t, uint64_t now_ns, const char *fmt, ...)
 	va_end(ap);
 	t->message_until_ns = now_ns + MESSAGE_NS;
 	t->dirty = true;
+}
+
+void tui_state_set_vcpu(struct tui *t, enum vcpu_state state, uint64_t now_ns)
+{
+	if (state == t->state)
+		return;
+	t->state = state;
+	t->state_since_ns = now_ns;
+	t->dirty = true;
+}
+
+uint64_t tui_state_uptime(const struct tui *t, uint64_t now_ns)
+{
+	/* A stopped guest ran until its last exit: that time is exact. */
+	const struct event *last = exit_history_at(&t->exits, t->exits.end - 1);
+	if (vcpu_state_is_final(t->state) && last)
+		return last->time_ns;
+	uint64_t start = atomic_load(&t->seam->counters.start_ns);
+	uint64_t end = vcpu_state_is_final(t->state) && t->state_since_ns ? t->state_since_ns : now_ns;
+	return end > start ? end - start : 0;
+}
+
+enum theme_slot tui_state_slot(enum vcpu_state state)
+{
+	switch (state) {
+	case VCPU_RUNNING:
+		return THEME_STATE_RUNNING;
+	case VCPU_STARTING:
+	case VCPU_PAUSED:
+		return THEME_STATE_PAUSED;
+	case VCPU_SHUTDOWN:
+	case VCPU_FAIL_ENTRY:
+	case VCPU_INTERNAL_ERROR:
+	case VCPU_ERROR:
+		return THEME_STATE_ERROR;
+	default:
+		return THEME_STATE_STOPPED;
+	}
+}
+
+void tui_state_text(const struct tui *t, char *buf, size_t n)
+{
+	if (t->state == VCPU_DEBUG_EXIT)
+		/* The port carries v; QEMU's convention reports (v << 1) | 1. */
+		snprintf(buf, n, "%s %d", vcpu_state_name(t->state), (int)(t->exit_status >> 1));
+	else
+		snprintf(buf, n, "%s", vcpu_state_name(t->state));
+}
+
+int tui_state_exit_code(const struct tui *t)
+{
+	switch (t->state) {
+	case VCPU_DEBUG_EXIT:
+		return t->exit_status & 0xff; /* as the headless console reports it */
+	case VCPU_SHUTDOWN:
+		return STATUS_SHUTDOWN;
+	case VCPU_FAIL_ENTRY:
+		return STATUS_FAIL_ENTRY;
+	case VCPU_INTERNAL_ERROR:
+		return STATUS_INTERNAL_ERROR;
+	case VCPU_ERROR:
+		return STATUS_VCPU_ERROR;
+	case VCPU_EXIT_LIMIT:
+		return STATUS_MAX_EXITS;
+	default:
+		return 0; /* the user chose to quit: not a failure */
+	}
 }

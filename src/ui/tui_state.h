@@ -8,6 +8,7 @@
 #define KVMTUI_TUI_STATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "console_keys.h"
@@ -47,6 +48,7 @@ struct tui {
 
 	/* the vCPU as last seen */
 	enum vcpu_state state;
+	uint64_t state_since_ns;    /* when the UI saw the state change */
 	int32_t exit_status;
 	struct tui_regs_view regs;
 	struct kstats kstats;
@@ -67,11 +69,14 @@ struct tui {
 	struct tui_exit_view exit_view;
 	size_t serial_scroll;       /* rows scrolled back from the bottom */
 	bool utf8;                  /* the terminal takes UTF-8 (blocks, lines) */
+	bool cursor_shown;          /* the guest's cursor, placed after drawing */
+	int cursor_y, cursor_x;
 
 	char message[128];          /* a passing note in the status bar */
 	uint64_t message_until_ns;
 
 	bool dirty;                 /* something on screen is out of date */
+	bool redraw_all;            /* repaint every cell (Ctrl-L) */
 	bool quit;
 	int exit_code;
 };
@@ -80,6 +85,17 @@ int tui_state_init(struct tui *t, struct seam *seam, const struct tui_config *cf
 void tui_state_free(struct tui *t);
 /* A fresh VM after a reset: its console and exits start empty. */
 void tui_state_new_generation(struct tui *t, uint32_t generation);
+/* Records a new vCPU state (and when it was seen). */
+void tui_state_set_vcpu(struct tui *t, enum vcpu_state state, uint64_t now_ns);
+/* How long the VM has been up; for a stopped guest, how long it ran. */
+uint64_t tui_state_uptime(const struct tui *t, uint64_t now_ns);
+/* The colour a vCPU state is shown in. */
+enum theme_slot tui_state_slot(enum vcpu_state state);
+/* "RUNNING", "EXITED 3" (the guest's own status), ... */
+void tui_state_text(const struct tui *t, char *buf, size_t n);
+/* The process exit status for the state the guest is in when the user quits. */
+int tui_state_exit_code(const struct tui *t);
+
 /* A note in the status bar for a few seconds. */
 void tui_state_message(struct tui *t, uint64_t now_ns, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

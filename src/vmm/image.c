@@ -129,7 +129,7 @@ static int read_all(int fd, const char *path, uint8_t *buf, size_t size,
 static int read_fd(int fd, const char *path, uint64_t max_size,
 		   struct guest_image *img, char *err, size_t errlen)
 {
-	size_t size;
+	size_t size = 0;
 
 	if (check_stat(fd, path, max_size, &size, err, errlen) != 0)
 		return -1;

@@ -121,7 +121,7 @@ static void do_reset(struct vm *vm)
 {
 	bool was_paused = vm->paused;
 	vm_text_flush(vm);
-	vm->generation = atomic_fetch_add(&vm->seam->control.generation, 1) + 1;
+	vm->generation++;
 	vm->seq = 0;
 	vm->start_ns = seam_now_ns();
 	counters_reset(&vm->seam->counters, vm->start_ns);
@@ -132,6 +132,9 @@ static void do_reset(struct vm *vm)
 		return;
 	}
 	publish_fresh_regs(vm);
+	/* Published only now, so a console that sees the new generation also
+	 * sees the new VM complete. */
+	atomic_store(&vm->seam->control.generation, vm->generation);
 	/* A fresh start, except that a paused console stays paused: press R,
 	 * then s, to step a guest from its very first instruction. */
 	vm->paused = was_paused;

@@ -28,6 +28,15 @@ static void sleep_us(long us)
 	nanosleep(&t, NULL);
 }
 
+/* Busy, not sleeping or yielding: on a loaded machine sched_yield can hand
+ * the CPU away for a whole time slice, and sleeps are never this short. */
+static void spin_ns(uint64_t ns)
+{
+	uint64_t end = now_ns() + ns;
+	while (now_ns() < end)
+		;
+}
+
 static struct event make_event(uint64_t seq)
 {
 	struct event ev = { .kind = EVENT_EXIT, .reason = EXIT_IO, .seq = seq };
@@ -56,6 +65,7 @@ static void order_see(struct order_check *oc, const struct event *ev)
 static void test_init_errors(void)
 {
 	struct ring r;
+	r.wakeup_fd = -1;
 	CHECK_EQ(ring_init(&r, 0), (unsigned long long)-EINVAL);
 	CHECK_EQ(ring_init(&r, 1), (unsigned long long)-EINVAL);
 	CHECK_EQ(ring_init(&r, 12), (unsigned long long)-EINVAL);
@@ -143,7 +153,7 @@ struct producer {
 	struct ring *ring;
 	uint64_t records;
 	long gap_us; /* > 0: let the consumer fall asleep between records */
-	unsigned yield_every; /* > 0: short bursts, the consumer catches up */
+	unsigned pause_every; /* > 0: short bursts, the consumer catches up */
 	_Atomic uint64_t *ack; /* if set: wait for each record to be consumed */
 	uint64_t failed;
 };
@@ -157,8 +167,8 @@ static void *producer_main(void *arg)
 			p->failed++;
 		if (p->gap_us)
 			sleep_us(p->gap_us);
-		if (p->yield_every && i % p->yield_every == 0)
-			sched_yield();
+		if (p->pause_every && i % p->pause_every == 0)
+			spin_ns(2000);
 		while (p->ack && atomic_load(p->ack) < i)
 			;
 	}
@@ -256,13 +266,13 @@ static void test_blocking_consumer(void)
 	ring_destroy(&r);
 }
 
-/* Bursts with yields between them: the consumer keeps hitting the gap
+/* Bursts with short pauses between them: the consumer keeps hitting the gap
  * between finding the ring empty and blocking, where wakeups get lost. */
 static void test_wakeup_races(void)
 {
 	struct ring r;
 	CHECK_EQ(ring_init(&r, 256), 0);
-	struct producer p = { .records = 200000, .yield_every = 7 };
+	struct producer p = { .records = 200000, .pause_every = 7 };
 	struct consumer c = { .batch = 4 };
 	run_pair(&r, &p, &c);
 	CHECK_EQ(c.order.bad, 0);
@@ -329,16 +339,26 @@ static void test_close_releases_producer(void)
 	ring_destroy(&r);
 }
 
+/* Each part prints its time: a slow one on a busy machine is worth seeing. */
+static void timed(const char *name, void (*test)(void))
+{
+	uint64_t t0 = now_ns();
+	test();
+	printf("%-28s %.3f s\n", name, (double)(now_ns() - t0) / 1e9);
+}
+
+#define TIMED(test) timed(#test, test)
+
 int main(void)
 {
-	test_init_errors();
-	test_single_thread();
-	test_wakeup_protocol();
-	test_close_releases_producer();
-	test_full_waits();
-	test_blocking_consumer();
-	test_wakeup_races();
-	test_pingpong();
-	test_millions();
+	TIMED(test_init_errors);
+	TIMED(test_single_thread);
+	TIMED(test_wakeup_protocol);
+	TIMED(test_close_releases_producer);
+	TIMED(test_full_waits);
+	TIMED(test_blocking_consumer);
+	TIMED(test_wakeup_races);
+	TIMED(test_pingpong);
+	TIMED(test_millions);
 	return check_done();
 }

@@ -1,0 +1,274 @@
+/* commands.c - keys to actions, actions to requests (see commands.h). */
+#include "commands.h"
+
+#include "slow_motion.h"
+
+/* ---- the vCPU ---- */
+
+/* Pause, resume and step mean nothing to a guest that has stopped; say so
+ * rather than silently ignore the key. */
+static bool vcpu_can_run(struct tui *t)
+{
+	if (!vcpu_state_is_final(t->state))
+		return true;
+	tui_state_message(t, seam_now_ns(), "the guest has stopped (%s): R resets it",
+			  vcpu_state_name(t->state));
+	return false;
+}
+
+static void vcpu_request(struct tui *t, uint32_t request)
+{
+	if (vcpu_can_run(t))
+		control_request(&t->seam->control, request);
+}
+
+static void vcpu_speed(struct tui *t, bool faster)
+{
+	uint32_t rate = faster ? slow_motion_faster(t->rate_limit) : slow_motion_slower(t->rate_limit);
+	t->rate_limit = rate;
+	control_set_rate_limit(&t->seam->control, rate);
+	char label[32];
+	slow_motion_label(label, sizeof(label), rate);
+	tui_state_message(t, seam_now_ns(), rate ? "slow motion: %s" : "full speed (%s)", label);
+}
+
+/* ---- focus and zoom ---- */
+
+static void focus_move(struct tui *t, int step)
+{
+	enum pane_id p = t->focus;
+	for (int i = 0; i < PANE_COUNT; i++) {
+		p = (enum pane_id)((p + PANE_COUNT + step) % PANE_COUNT);
+		/* Zoomed or too small, every pane can take the focus; otherwise
+		 * only the ones on screen. */
+		bool usable = t->zoom < PANE_COUNT || t->layout.kind == LAYOUT_TOO_SMALL ||
+			      t->layout.shown[p];
+		if (usable)
+			break;
+	}
+	/* Zoomed, Tab shows the next pane: a projector steps through them. */
+	if (t->zoom < PANE_COUNT && t->zoom == t->focus)
+		t->zoom = p;
+	else if (t->zoom < PANE_COUNT)
+		p = t->zoom; /* the focus was elsewhere (serial zoomed): take the zoomed pane */
+	t->focus = p;
+}
+
+/* Zooming takes the focus along, except into the serial console: there
+ * every key goes to the guest, and a lecturer who pressed 1 to show the
+ * console big must be able to press 1 again to come back. Tab (or Ctrl-A
+ * Tab) still moves the focus into it for typing. */
+static void zoom_toggle(struct tui *t, enum pane_id p)
+{
+	if (t->zoom == p) {
+		t->zoom = PANE_COUNT;
+		return;
+	}
+	t->zoom = p;
+	if (p != PANE_SERIAL)
+		t->focus = p;
+}
+
+/* ---- the exit log ---- */
+
+static uint64_t log_clamp(const struct tui *t, int64_t pos)
+{
+	const struct exit_history *h = &t->exits;
+	if (pos < (int64_t)h->begin)
+		return h->begin;
+	if (pos >= (int64_t)h->end)
+		return h->end - 1;
+	return (uint64_t)pos;
+}
+
+static void log_move(struct tui *t, int64_t delta)
+{
+	struct tui_exit_view *v = &t->exit_view;
+	if (t->exits.end == t->exits.begin)
+		return;
+	if (v->follow) {
+		/* The first move only lifts the selection onto the newest exit. */
+		v->follow = false;
+		v->selected = t->exits.end - 1;
+		if (delta > 0)
+			return;
+		delta = delta == -1 ? 0 : delta;
+	}
+	v->selected = log_clamp(t, (int64_t)v->selected + delta);
+}
+
+static void log_home(struct tui *t)
+{
+	if (t->exits.end == t->exits.begin)
+		return;
+	t->exit_view.follow = false;
+	t->exit_view.selected = t->exits.begin;
+}
+
+static void log_end(struct tui *t)
+{
+	t->exit_view.follow = true;
+	t->exit_view.detail_open = false;
+}
+
+static void log_open(struct tui *t)
+{
+	if (t->exits.end == t->exits.begin)
+		return;
+	if (t->exit_view.follow) {
+		t->exit_view.follow = false;
+		t->exit_view.selected = t->exits.end - 1;
+	}
+	t->exit_view.detail_open = true;
+}
+
+static int log_page(const struct tui *t)
+{
+	int h = t->layout.pane[PANE_EXITS].h - 3;
+	return h > 1 ? h : 1;
+}
+
+/* ---- the serial console's scrollback ---- */
+
+static void serial_scroll(struct tui *t, int pages)
+{
+	struct rect r = t->layout.pane[PANE_SERIAL];
+	int w = r.w > 2 ? r.w - 2 : 1, h = r.h > 3 ? r.h - 3 : 1;
+	size_t rows = scrollback_total_rows(&t->serial, (unsigned)w);
+	size_t max = rows > (size_t)h ? rows - (size_t)h : 0;
+	int64_t s = (int64_t)t->serial_scroll + (int64_t)pages * h;
+	t->serial_scroll = s < 0 ? 0 : (size_t)s > max ? max : (size_t)s;
+}
+
+/* ---- dispatch ---- */
+
+static void do_vcpu(struct tui *t, enum ui_action a)
+{
+	switch (a) {
+	case ACT_PAUSE: vcpu_request(t, CTRL_PAUSE); break;
+	case ACT_RESUME: vcpu_request(t, CTRL_RESUME); break;
+	case ACT_TOGGLE:
+		vcpu_request(t, t->state == VCPU_PAUSED ? CTRL_RESUME : CTRL_PAUSE);
+		break;
+	case ACT_STEP: vcpu_request(t, CTRL_STEP); break;
+	case ACT_NEXT_EXIT: vcpu_request(t, CTRL_NEXT_EXIT); break;
+	case ACT_RESET:
+		control_request(&t->seam->control, CTRL_RESET);
+		tui_state_message(t, seam_now_ns(), "resetting: a fresh VM from the same image");
+		break;
+	case ACT_FASTER: vcpu_speed(t, true); break;
+	case ACT_SLOWER: vcpu_speed(t, false); break;
+	default: break;
+	}
+}
+
+static void do_view(struct tui *t, enum ui_action a)
+{
+	switch (a) {
+	case ACT_FOCUS_NEXT: focus_move(t, 1); break;
+	case ACT_FOCUS_PREV: focus_move(t, -1); break;
+	case ACT_ZOOM_1: case ACT_ZOOM_2: case ACT_ZOOM_3: case ACT_ZOOM_4:
+		zoom_toggle(t, (enum pane_id)(a - ACT_ZOOM_1));
+		break;
+	case ACT_HELP:
+		t->help_open = !t->help_open;
+		t->help_scroll = 0;
+		break;
+	case ACT_UP: log_move(t, -1); break;
+	case ACT_DOWN: log_move(t, 1); break;
+	case ACT_PGUP: log_move(t, -log_page(t)); break;
+	case ACT_PGDN: log_move(t, log_page(t)); break;
+	case ACT_HOME: log_home(t); break;
+	case ACT_END: log_end(t); break;
+	case ACT_ENTER: log_open(t); break;
+	case ACT_CLOSE:
+		if (t->zoom < PANE_COUNT)
+			t->zoom = PANE_COUNT;
+		else
+			log_end(t);
+		break;
+	case ACT_SERIAL_PGUP: serial_scroll(t, 1); break;
+	case ACT_SERIAL_PGDN: serial_scroll(t, -1); break;
+	case ACT_REDRAW: t->redraw_all = true; break;
+	default: break;
+	}
+}
+
+void commands_do(struct tui *t, enum ui_action a)
+{
+	t->dirty = true;
+	if (a == ACT_QUIT)
+		t->quit = true;
+	else if (a >= ACT_PAUSE && a <= ACT_SLOWER)
+		do_vcpu(t, a);
+	else
+		do_view(t, a);
+}
+
+/* Keys while the help is open: it scrolls and closes; other console keys
+ * still work (p pauses under the help), so a lecturer never has to close
+ * it first. */
+static bool help_key(struct tui *t, int key)
+{
+	enum ui_action a = keys_command(key);
+	switch (a) {
+	case ACT_CLOSE: case ACT_HELP: case ACT_QUIT: case ACT_ENTER:
+		t->help_open = false;
+		return true;
+	case ACT_UP: t->help_scroll--; return true;
+	case ACT_DOWN: t->help_scroll++; return true;
+	case ACT_PGUP: t->help_scroll -= 10; return true;
+	case ACT_PGDN: t->help_scroll += 10; return true;
+	case ACT_HOME: t->help_scroll = 0; return true;
+	case ACT_END: t->help_scroll = 1 << 20; return true; /* clamped when drawn */
+	default: return false;
+	}
+}
+
+static bool detail_key(struct tui *t, int key)
+{
+	enum ui_action a = keys_command(key);
+	switch (a) {
+	case ACT_CLOSE: case ACT_QUIT: case ACT_ENTER:
+		t->exit_view.detail_open = false;
+		return true;
+	case ACT_UP: case ACT_DOWN: case ACT_PGUP: case ACT_PGDN: case ACT_HOME:
+		do_view(t, a);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void serial_key(struct tui *t, int key)
+{
+	struct console_result r;
+	console_key(&t->console, key, &r);
+	if (r.action != ACT_SEND) {
+		if (r.action != ACT_NONE)
+			commands_do(t, r.action);
+		return;
+	}
+	t->serial_scroll = 0; /* typing shows where the answer will appear */
+	if (guest_input_add(&t->input, r.bytes, r.len) < 0)
+		tui_state_message(t, seam_now_ns(), "out of memory: key not sent");
+	guest_input_flush(&t->input, &t->seam->input);
+	t->dirty = true;
+}
+
+void commands_key(struct tui *t, int key)
+{
+	t->dirty = true;
+	if (key == UK_RESIZE)
+		return;
+	if (t->help_open && help_key(t, key))
+		return;
+	if (t->exit_view.detail_open && detail_key(t, key))
+		return;
+	bool overlay = t->help_open || t->exit_view.detail_open;
+	bool serial_visible = t->layout.kind == LAYOUT_TOO_SMALL || t->layout.shown[PANE_SERIAL];
+	if (t->focus == PANE_SERIAL && serial_visible && !overlay)
+		serial_key(t, key);
+	else
+		commands_do(t, keys_command(key));
+}

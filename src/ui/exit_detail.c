@@ -1,0 +1,33 @@
+/* exit_detail.c - the full decode of one exit (Enter in the exit log),
+ * drawn over the panes; Up/Down walk to the neighbouring exits. */
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "draw.h"
+#include "exit_format.h"
+#include "panes.h"
+
+void exit_detail_draw(struct tui *t)
+{
+	const struct event *ev = exit_history_at(&t->exits, t->exit_view.selected);
+	char lines[EXIT_DETAIL_LINES][EXIT_DETAIL_COLS];
+	int w = t->layout.cols - 4 < EXIT_DETAIL_COLS + 3 ? t->layout.cols - 4 : EXIT_DETAIL_COLS + 3;
+	size_t n = 0;
+	if (ev)
+		n = exit_format_detail(ev, lines, EXIT_DETAIL_LINES, (size_t)(w > 4 ? w - 4 : 1));
+	else
+		snprintf(lines[n++], EXIT_DETAIL_COLS, "this exit is no longer in the log");
+	int h = t->layout.lines - 3 < (int)n + 2 ? t->layout.lines - 3 : (int)n + 2;
+	if (w < 20 || h < 3)
+		return;
+	struct rect r = { (t->layout.lines - 1 - h) / 2, (t->layout.cols - w) / 2, h, w };
+	char title[64];
+	snprintf(title, sizeof(title), "exit #%" PRIu64 " decoded - Esc closes", ev ? ev->seq : 0);
+	draw_fill(r, THEME_HELP);
+	draw_frame(r, title, true);
+	struct rect in = draw_inner(r);
+	for (int i = 0; i < in.h && i < (int)n; i++) {
+		enum theme_slot slot = i == 1 && ev ? exit_reason_slot(ev->reason) : THEME_HELP;
+		draw_text(in.y + i, in.x + 1, in.w - 2, draw_attr(slot), lines[i]);
+	}
+}

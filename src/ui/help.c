@@ -1,0 +1,156 @@
+/* help.c - the help screen (? or F1): every key, and what each colour means.
+ *
+ * Colour samples are drawn in the very theme slots the panes use, next to
+ * words that say the same thing, so the legend is right for every theme
+ * and readable without colour.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "panes.h"
+
+enum help_kind { H_TITLE, H_HEAD, H_KEY, H_TEXT, H_COLOUR, H_BLANK };
+
+struct help_line {
+	enum help_kind kind;
+	const char *key;  /* key name, or the colour sample's text */
+	const char *text;
+	enum theme_slot slot; /* H_COLOUR: the slot the sample is drawn in */
+};
+
+#define KEY(k, t) { H_KEY, k, t, THEME_NORMAL }
+#define HEAD(t) { H_HEAD, NULL, t, THEME_NORMAL }
+#define TEXT(t) { H_TEXT, NULL, t, THEME_NORMAL }
+#define COLOUR(sample, slot, t) { H_COLOUR, sample, t, slot }
+#define BLANK { H_BLANK, NULL, NULL, THEME_NORMAL }
+
+static const struct help_line help[] = {
+	{ H_TITLE, NULL, "kvm-tui: a KVM virtual machine, watched live", THEME_NORMAL },
+	BLANK,
+	HEAD("Running the guest"),
+	KEY("p", "pause the vCPU"),
+	KEY("r", "resume"),
+	KEY("space", "pause or resume"),
+	KEY("s", "execute one instruction, then pause (single step)"),
+	KEY("n", "run to the next VM exit, then pause"),
+	KEY("+  -", "slow motion: cap the exits per second, 1/s .. unlimited"),
+	KEY("R", "reset: a fresh VM from the same image"),
+	KEY("q  Ctrl-C", "quit (the terminal is restored)"),
+	BLANK,
+	HEAD("Moving around"),
+	KEY("Tab  S-Tab", "focus the next / previous pane"),
+	KEY("1 2 3 4", "zoom serial / registers / exits / statistics; again to go back"),
+	KEY("Esc", "close this help, an exit decode, or a zoom"),
+	KEY("? F1 h", "this help"),
+	KEY("Ctrl-L", "redraw the screen"),
+	BLANK,
+	HEAD("Exit log (pane 3)"),
+	KEY("Up Down j k", "select an exit; the log stops following"),
+	KEY("PgUp PgDn", "a page at a time"),
+	KEY("Home End", "oldest / newest; End follows the newest again"),
+	KEY("Enter", "full decode of the selected exit, and why it happened"),
+	BLANK,
+	HEAD("Serial console (pane 1)"),
+	TEXT("With the focus here, every key goes to the guest's COM1 UART, except Ctrl-A:"),
+	KEY("Ctrl-A x", "quit"),
+	KEY("Ctrl-A Tab", "leave the console"),
+	KEY("Ctrl-A ?", "this help"),
+	KEY("Ctrl-A Ctrl-A", "send one Ctrl-A to the guest"),
+	KEY("Ctrl-A key", "any console key above: Ctrl-A p pauses, Ctrl-A 2 zooms..."),
+	KEY("Shift-PgUp/Dn", "scroll the console back and forth (Ctrl-A PgUp/PgDn too)"),
+	TEXT("Control bytes from the guest show as ^[ or \\x9b: they never reach your terminal."),
+	BLANK,
+	HEAD("Colours (each also said in words)"),
+	COLOUR("IO", THEME_EXIT_IO, "port I/O exit (IN/OUT): the UART, debug ports"),
+	COLOUR("MMIO", THEME_EXIT_MMIO, "memory-mapped I/O exit: an address with no RAM"),
+	COLOUR("HLT", THEME_EXIT_HLT, "the guest halted"),
+	COLOUR("DEBUG", THEME_EXIT_DEBUG, "single step or breakpoint"),
+	COLOUR("SHUTDOWN", THEME_EXIT_ERROR, "errors: triple fault, entry failure, internal error"),
+	COLOUR("INTR", THEME_EXIT_OTHER, "other exits: a kick (signal), interrupt windows..."),
+	COLOUR("RUNNING", THEME_STATE_RUNNING, "vCPU state: running"),
+	COLOUR("PAUSED", THEME_STATE_PAUSED, "vCPU state: paused (also slow motion)"),
+	COLOUR("HALTED", THEME_STATE_STOPPED, "vCPU state: stopped (halted, exited, quit)"),
+	COLOUR("FAILED", THEME_STATE_ERROR, "vCPU state: shutdown or failure"),
+	COLOUR("ZF", THEME_FLAG_SET, "a flag or control bit that is set (upper case)"),
+	COLOUR("zf", THEME_FLAG_CLEAR, "a flag or control bit that is clear (lower case)"),
+	COLOUR("0a21", THEME_REG_CHANGED, "a register that changed at the last exit or step (reverse)"),
+	COLOUR("^[", THEME_SERIAL_ESCAPE, "a control byte from the guest, shown as text"),
+	COLOUR("#12", THEME_SELECTION, "the selected exit in the log"),
+	COLOUR("\u2582\u2584\u2586\u2588", THEME_SPARKLINE, "exits per second over the last minute"),
+};
+
+#define HELP_LINES ((int)(sizeof(help) / sizeof(help[0])))
+#define KEY_COL 16
+
+int help_lines(void)
+{
+	return HELP_LINES;
+}
+
+static void help_colour_sample(int y, int x, const struct help_line *l)
+{
+	attr_t attr = draw_attr(l->slot);
+	if (l->slot == THEME_REG_CHANGED)
+		attr |= A_REVERSE; /* as the register pane draws it */
+	if (l->slot == THEME_SPARKLINE && !draw_utf8()) {
+		draw_text(y, x, 4, attr, ".-+#");
+		return;
+	}
+	attrset(attr);
+	mvaddstr(y, x, l->key);
+}
+
+static void help_line_draw(const struct help_line *l, int y, int x, int w)
+{
+	attr_t normal = draw_attr(THEME_HELP);
+	switch (l->kind) {
+	case H_TITLE:
+		draw_text(y, x, w, normal | A_BOLD, l->text);
+		break;
+	case H_HEAD:
+		draw_text(y, x, w, draw_attr(THEME_TITLE) | A_BOLD, l->text);
+		break;
+	case H_KEY:
+		draw_text(y, x + 2, KEY_COL - 3, draw_attr(THEME_STATUS_KEY), l->key);
+		draw_text(y, x + KEY_COL, w - KEY_COL, normal, l->text);
+		break;
+	case H_TEXT:
+		draw_text(y, x + 2, w - 2, normal, l->text);
+		break;
+	case H_COLOUR:
+		if (w > KEY_COL) {
+			help_colour_sample(y, x + 2, l);
+			draw_text(y, x + KEY_COL, w - KEY_COL, normal, l->text);
+		}
+		break;
+	case H_BLANK:
+		break;
+	}
+}
+
+void help_draw(struct tui *t)
+{
+	int w = t->layout.cols - 4 < 96 ? t->layout.cols - 4 : 96;
+	int h = t->layout.lines - 3 < HELP_LINES + 2 ? t->layout.lines - 3 : HELP_LINES + 2;
+	if (w < 20 || h < 4)
+		return;
+	struct rect r = { (t->layout.lines - 1 - h) / 2, (t->layout.cols - w) / 2, h, w };
+	int rows = h - 2;
+	int max_scroll = HELP_LINES - rows > 0 ? HELP_LINES - rows : 0;
+	if (t->help_scroll > max_scroll)
+		t->help_scroll = max_scroll;
+	if (t->help_scroll < 0)
+		t->help_scroll = 0;
+	char title[64];
+	if (max_scroll)
+		snprintf(title, sizeof(title), "help - %d/%d, arrows scroll, Esc closes",
+			 t->help_scroll + rows, HELP_LINES);
+	else
+		snprintf(title, sizeof(title), "help - Esc closes");
+	draw_fill(r, THEME_HELP);
+	draw_frame(r, title, true);
+	struct rect in = draw_inner(r);
+	for (int i = 0; i < rows && t->help_scroll + i < HELP_LINES; i++)
+		help_line_draw(&help[t->help_scroll + i], in.y + i, in.x + 1, in.w - 2);
+}

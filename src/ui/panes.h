@@ -1,0 +1,26 @@
+/* panes.h - the four panes, the key bar and the overlays, as draw calls.
+ *
+ * Each pane draws itself, frame included, into the rectangle the layout
+ * gave it, from the UI state alone.
+ */
+#ifndef KVMTUI_PANES_H
+#define KVMTUI_PANES_H
+
+#include "tui_state.h"
+
+void pane_serial_draw(struct tui *t, struct rect r);
+void pane_regs_draw(struct tui *t, struct rect r);
+/* Rows the register pane would like at this inner width (frame excluded). */
+int pane_regs_rows(const struct tui *t, int inner_width);
+void pane_exits_draw(struct tui *t, struct rect r);
+/* Exit-log lines visible in the pane (paging moves by this much). */
+int pane_exits_page(const struct tui *t);
+void pane_stats_draw(struct tui *t, struct rect r);
+void status_bar_draw(struct tui *t, struct rect r);
+void help_draw(struct tui *t);
+/* Lines in the help text (for scrolling). */
+int help_lines(void);
+void exit_detail_draw(struct tui *t);
+void too_small_draw(const struct tui *t);
+
+#endif

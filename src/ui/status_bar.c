@@ -1,0 +1,130 @@
+/* status_bar.c - the bottom line: the keys that work right now, and the
+ * vCPU's state (or a passing message) on the right.
+ *
+ * The hints change with the focus, so the bar always answers "what can I
+ * press here?"; on a narrow terminal the less important ones go first,
+ * "? help" and "q quit" stay.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "panes.h"
+
+struct hint {
+	const char *key, *what;
+};
+
+static const struct hint hints_main[] = {
+	{ "p", "pause" }, { "r", "resume" }, { "s", "step" },	{ "n", "next exit" },
+	{ "R", "reset" }, { "+/-", "speed" }, { "Tab", "focus" }, { "1-4", "zoom" },
+	{ NULL, NULL },
+};
+static const struct hint hints_log[] = {
+	{ "\u2191\u2193", "select" }, { "Enter", "decode" }, { "End", "follow" }, { "r", "resume" },
+	{ "s", "step" },	      { "n", "next exit" },  { "Tab", "focus" }, { NULL, NULL },
+};
+static const struct hint hints_stopped[] = {
+	{ "R", "reset" },	{ "\u2191\u2193", "select" }, { "Enter", "decode" },
+	{ "Tab", "focus" },	{ "1-4", "zoom" },	      { NULL, NULL },
+};
+static const struct hint hints_serial[] = {
+	{ "keys", "go to the guest" }, { "C-a Tab", "leave" }, { "C-a p", "pause" },
+	{ "C-a C-a", "send C-a" },     { NULL, NULL },
+};
+static const struct hint hints_help[] = {
+	{ "\u2191\u2193", "scroll" }, { "Esc", "close" }, { NULL, NULL },
+};
+static const struct hint hints_detail[] = {
+	{ "\u2191\u2193", "previous/next exit" }, { "Esc", "close" }, { NULL, NULL },
+};
+static const struct hint tail_main[] = { { "?", "help" }, { "q", "quit" }, { NULL, NULL } };
+static const struct hint tail_serial[] = { { "C-a ?", "help" }, { "C-a x", "quit" }, { NULL, NULL } };
+
+/* Arrows are drawn as "up/dn" where the terminal lacks UTF-8. */
+static const char *key_text(const char *key)
+{
+	if (!draw_utf8() && strcmp(key, "\u2191\u2193") == 0)
+		return "Up/Dn";
+	return key;
+}
+
+static int hint_width(const struct hint *h)
+{
+	const char *k = key_text(h->key);
+	/* arrows are one column each but three bytes */
+	int kw = strcmp(k, "\u2191\u2193") == 0 ? 2 : (int)strlen(k);
+	return 1 + kw + 1 + (int)strlen(h->what) + 1;
+}
+
+static int hints_width(const struct hint *h)
+{
+	int w = 0;
+	for (; h->key; h++)
+		w += hint_width(h);
+	return w;
+}
+
+static int draw_hint(int y, int x, const struct hint *h)
+{
+	attr_t key = draw_attr(THEME_STATUS_KEY), text = draw_attr(THEME_STATUS_BAR);
+	draw_text(y, x, 1, text, " ");
+	attrset(key);
+	mvaddstr(y, x + 1, key_text(h->key));
+	int w = hint_width(h);
+	draw_textf(y, x + w - (int)strlen(h->what) - 2, (int)strlen(h->what) + 2, text, " %s ",
+		   h->what);
+	return w;
+}
+
+static void status_hints(const struct tui *t, const struct hint **main, const struct hint **tail)
+{
+	*tail = tail_main;
+	if (t->help_open)
+		*main = hints_help;
+	else if (t->exit_view.detail_open)
+		*main = hints_detail;
+	else if (t->focus == PANE_SERIAL) {
+		*main = hints_serial;
+		*tail = tail_serial;
+	} else if (!t->exit_view.follow || t->state == VCPU_PAUSED)
+		*main = hints_log;
+	else if (vcpu_state_is_final(t->state))
+		*main = hints_stopped;
+	else
+		*main = hints_main;
+}
+
+/* Right-hand side: a message while it is fresh, else the state. */
+static int status_right(const struct tui *t, struct rect r)
+{
+	char text[160];
+	enum theme_slot slot = tui_state_slot(t->state);
+	if (t->message[0] && seam_now_ns() < t->message_until_ns) {
+		snprintf(text, sizeof(text), " %s ", t->message);
+		slot = THEME_STATUS_BAR;
+	} else {
+		char state[48];
+		tui_state_text(t, state, sizeof(state));
+		snprintf(text, sizeof(text), " %s ", state);
+	}
+	int w = (int)strlen(text);
+	if (w > r.w / 2)
+		w = r.w / 2;
+	draw_text(r.y, r.x + r.w - w, w, draw_attr(slot) | A_BOLD, text);
+	return w;
+}
+
+void status_bar_draw(struct tui *t, struct rect r)
+{
+	draw_fill(r, THEME_STATUS_BAR);
+	int right = status_right(t, r);
+	const struct hint *main, *tail;
+	status_hints(t, &main, &tail);
+	int room = r.w - right - hints_width(tail);
+	int x = r.x;
+	for (const struct hint *h = main; h->key && hint_width(h) <= room - (x - r.x); h++)
+		x += draw_hint(r.y, x, h);
+	for (const struct hint *h = tail; h->key && x + hint_width(h) <= r.x + r.w - right; h++)
+		x += draw_hint(r.y, x, h);
+}

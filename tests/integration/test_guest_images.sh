@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The shipped guest images: every guests/<name>.S is built into a 512-byte
+# boot sector guests/<name>.bin ending 55 AA and opens with its lesson; the
+# boot sector linker script refuses code that does not fit in 510 bytes.
+# No KVM needed.
+. "$(dirname "$0")/lib.sh"
+
+shopt -s nullglob
+sources=("$GUESTS"/*.S)
+assert_ge 9 "${#sources[@]}" "guests/ has the guest sources (${#sources[@]})"
+for src in "${sources[@]}"; do
+	name=$(basename "$src" .S)
+	bin="$GUESTS/$name.bin"
+	if [ ! -f "$bin" ]; then
+		fail "$name: guests/$name.bin was built"
+		continue
+	fi
+	if [ "$(wc -c <"$bin")" -eq 512 ]; then
+		assert_eq "55aa" "$(tail -c 2 "$bin" | od -An -tx1 | tr -d ' \n')" \
+			"$name.bin: a 512-byte boot sector ending 55 AA"
+	else
+		ok "$name.bin: a flat image ($(wc -c <"$bin") bytes)"
+	fi
+	assert_file_contains "$src" "^# $name - " "$name.S opens with its lesson ('# $name - ...')"
+	if [ "$bin" -ot "$src" ]; then
+		fail "$name.bin is older than $name.S: rebuild"
+	fi
+done
+
+# 511 bytes of code cannot leave room for the signature: the link must fail,
+# and say why.
+command -v as >/dev/null && command -v ld >/dev/null || skip "GNU as/ld not found"
+{
+	printf '\t.code16\n\t.section .text.start, "ax"\n\t.global _start\n_start:\n'
+	printf '\t.fill 511, 1, 0x90\n'
+} >"$WORK/big.S"
+as --64 -o "$WORK/big.o" "$WORK/big.S"
+if ld -m elf_x86_64 -nostdlib --build-id=none -T "$SOURCE_DIR/guests/bootsector.ld" \
+	-o "$WORK/big.elf" "$WORK/big.o" 2>"$WORK/ld.err"; then
+	fail "bootsector.ld: 511 bytes of code must not link"
+else
+	assert_file_contains "$WORK/ld.err" "510" "bootsector.ld: 511 bytes fail to link, naming the 510-byte limit"
+fi
+# 510 bytes exactly fit.
+sed -i 's/511/510/' "$WORK/big.S"
+as --64 -o "$WORK/big.o" "$WORK/big.S"
+if ld -m elf_x86_64 -nostdlib --build-id=none -T "$SOURCE_DIR/guests/bootsector.ld" \
+	-o "$WORK/big.elf" "$WORK/big.o" 2>"$WORK/ld.err" &&
+   objcopy -O binary "$WORK/big.elf" "$WORK/big.bin"; then
+	assert_eq "512 55aa" "$(wc -c <"$WORK/big.bin") $(tail -c 2 "$WORK/big.bin" | od -An -tx1 | tr -d ' \n')" \
+		"bootsector.ld: 510 bytes of code link into 512 bytes ending 55 AA"
+else
+	fail "bootsector.ld: 510 bytes of code must link"
+	sed 's/^/    /' "$WORK/ld.err"
+fi
+
+finish

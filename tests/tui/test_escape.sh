@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# A guest that prints terminal escape sequences (clear screen, home, set the
+# window title, leave the alternate screen, full reset, a C1 CSI) cannot
+# drive the host terminal: the serial pane shows them as text (^[[2J ...),
+# nothing is cleared, the title is unchanged, the frames stay intact.
+# The guest is made here: real-mode code at 0 that OUTs each byte to 0x3f8
+# (mov dx,0x3f8; then mov al,imm8 / out dx,al per byte) and halts.
+. "$(dirname "$0")/tui_lib.sh"
+require_tui
+
+message=$'before\r\n\e[2J\e[H\e]0;PWNED\a\e[?1049l\ec\x9b2Jafter\r\n'
+guest="$WORK/escape.bin"
+printf '%s' "$message" >"$WORK/message"
+{
+	printf '\xba\xf8\x03' # mov dx, 0x3f8
+	for byte in $(od -An -v -tx1 "$WORK/message"); do
+		printf "\\xb0\\x$byte\\xee" # mov al, byte; out dx, al
+	done
+	printf '\xf4' # hlt
+} >"$guest"
+assert_eq "$(wc -c <"$WORK/message")" "$(( ($(wc -c <"$guest") - 4) / 3 ))" \
+	"the escape guest OUTs every byte of the message"
+
+start 200 60 "$guest"
+wait_for 'HALTED *$' "the escape guest ran and halted"
+assert_eq "before" "$(pane_region 1 1 1 6)" "the text printed before the escapes is still there"
+assert_screen '\^\[\[2J\^\[\[H\^\[\]0;PWNED\^G' "clear, home and set-title show as text"
+assert_screen '\^\[\[\?1049l\^\[c\\x9b2Jafter' "leave-alt-screen, reset and a C1 CSI show as text"
+assert_eq 1 "$(tmx display -p '#{alternate_on}')" "the console is still on the alternate screen"
+title=$(tmx display -p '#{pane_title}')
+case "$title" in
+*PWNED*) fail "the guest changed the terminal's title to '$title'" ;;
+*) ok "the terminal's title is untouched ('$title')" ;;
+esac
+assert_screen 'statistics' "the frames are intact"
+assert_screen "IO +outb 0x3f8 COM1 THR 1b ESC" "the exit log names the ESC byte"
+
+keys q
+wait_exit "q quits"
+assert_sane_terminal
+finish

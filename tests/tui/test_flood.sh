@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Keys act at once while the guest floods the console with output: p pauses
+# within moments, r resumes, the serial pane shows the flood's lines intact,
+# and at the end the guest's debug-exit status is shown and returned.
+. "$(dirname "$0")/tui_lib.sh"
+require_tui
+require_file "$GUESTS/flood.bin"
+
+# 300000 bytes instead of 1 MiB: N is the little-endian dword at offset 4.
+cp "$GUESTS/flood.bin" "$WORK/flood.bin"
+printf '\xe0\x93\x04\x00' | dd of="$WORK/flood.bin" bs=1 seek=4 conv=notrunc status=none
+
+start 120 40 "$WORK/flood.bin"
+wait_for '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-' "the flood's lines fill the serial pane"
+t0=$(date +%s%N)
+keys p
+WAIT_LIMIT=3 wait_for 'PAUSED *$' "p pauses a flooding guest"
+t1=$(date +%s%N)
+echo "# p took $(( (t1 - t0) / 1000000 )) ms to show PAUSED"
+total=$(screen | sed -n 's/.*total \([0-9]*\) exits.*/\1/p')
+sleep 0.3
+assert_eq "$total" "$(screen | sed -n 's/.*total \([0-9]*\) exits.*/\1/p')" "paused: the exit count stands still"
+# every complete line in the pane is the flood's line, unbroken
+broken=$(pane_region 1 17 1 64 | grep -cvE '^(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-|[0-9a-zA-Z-]* *)$')
+assert_eq 0 "$broken" "no garbled line in the serial pane"
+
+keys r
+WAIT_LIMIT=60 wait_for 'EXITED 16 *$' "r: the flood runs to its end: the guest exits with 16"
+# 300000 IO outs, the debug-exit OUT, and the INTR of the pause's kick (if
+# the kick caught the vCPU inside KVM_RUN): every exit counted.
+assert_screen 'exits . 30000[12] total' "every exit is counted: 300000 outs, the debug exit (and the kick)"
+assert_screen '#30000[12] .*IO +outb 0xf4 debug-exit 10' "the last exit is the debug-exit OUT of 0x10"
+keys q
+wait_exit "q quits"
+assert_eq 33 "$STATUS" "the guest's debug-exit status (16<<1)|1 = 33 is kvm-tui's"
+assert_sane_terminal
+finish

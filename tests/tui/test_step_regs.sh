@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Single steps from the very first instruction (--paused), and the register
+# pane marking what each step changed in reverse video: IP after every
+# step, FLAGS after the xor that sets ZF; registers that did not change are
+# drawn plainly. The mode reads REAL, the flags name every bit in upper
+# (set) or lower (clear) case.
+. "$(dirname "$0")/tui_lib.sh"
+require_tui
+require_file "$GUESTS/count.bin"
+
+# screen_sgr: the screen with its colours and attributes as escape codes.
+screen_sgr() {
+	tmx capture-pane -p -e
+}
+
+# reversed NAME VALUE: the register NAME shows VALUE in reverse video (SGR 7).
+reversed() {
+	local esc=$'\e'
+	screen_sgr | grep -Eq "$1 ($esc\\[[0-9;]*m)*$esc\\[([0-9]+;)*7(;[0-9]+)*m($esc\\[[0-9;]*m)*$2"
+}
+
+start 80 24 --paused "$GUESTS/count.bin"
+wait_for 'PAUSED *$' "--paused: the guest waits before its first instruction"
+assert_screen 'IP 7c00' "IP is at the boot sector's first byte"
+assert_screen 'no output from the guest yet' "the serial pane says nothing came yet"
+
+keys s
+wait_for 'IP 7c01' "s: one instruction (cli) later IP is 7c01"
+wait_for 'DEBUG +single step' "s: the step's DEBUG exit is in the log"
+if reversed IP 7c01; then ok "the changed IP is in reverse video"; else fail "the changed IP is in reverse video"; screen_sgr | grep 'IP ' | cat -v | sed 's/^/    | /'; fi
+if reversed BX 0000; then fail "an unchanged BX is not reversed"; else ok "an unchanged BX is not reversed"; fi
+assert_screen 'PAUSED *$' "s: PAUSED again after the step"
+
+keys s
+wait_for 'IP 7c03' "s: xor ax,ax (two bytes) later IP is 7c03"
+assert_screen 'of df if tf sf ZF af PF cf' "the xor set ZF and PF: upper case, the rest lower"
+if reversed FLAGS 0046; then ok "the changed FLAGS is in reverse video"; else fail "the changed FLAGS is in reverse video"; fi
+
+keys r
+wait_for '^│0 ' "r: the guest runs and prints"
+keys q
+wait_exit "q quits"
+assert_sane_terminal
+finish

@@ -1,0 +1,252 @@
+# tui_lib.sh - shared helpers for the TUI tests (sourced, not run).
+#
+# Every tests/tui/test_<name>.sh is one ctest test. It drives the real
+# kvm-tui in tmux, on a private server (tmux -L <unique> -f /dev/null) so
+# tests can run in parallel and never touch the user's tmux, sends keys,
+# and reads the screen with capture-pane: it checks what a user would read.
+# ctest provides KVM_TUI, SOURCE_DIR, BINARY_DIR, GUESTS, TEST_GUESTS.
+# Exit status: 0 pass, 1 fail, 77 SKIPPED (the reason on stderr).
+#
+# Waits are bounded polls (every 0.1 s, up to WAIT_LIMIT seconds), never bare
+# long sleeps.
+
+set -u
+
+: "${SOURCE_DIR:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+: "${BINARY_DIR:=$SOURCE_DIR/build}"
+: "${KVM_TUI:=$BINARY_DIR/kvm-tui}"
+: "${GUESTS:=$SOURCE_DIR/guests}"
+: "${TEST_GUESTS:=$BINARY_DIR/tests/guests}"
+
+TEST_NAME=$(basename "$0" .sh)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/kvm-tui-${TEST_NAME}.XXXXXX")
+SOCK_BASE="kvmtui-${TEST_NAME}-$$"
+SOCK="$SOCK_BASE-0"
+STARTS=0
+WAIT_LIMIT=${WAIT_LIMIT:-10}
+FAILURES=0
+CHECKS=0
+
+tmx() {
+	tmux -L "$SOCK" -f /dev/null "$@"
+}
+
+cleanup() {
+	tmx kill-server 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+skip() {
+	echo "SKIPPED: $*" >&2
+	exit 77
+}
+
+# require_tui: SKIPPED (77) without tmux or a usable /dev/kvm; a missing
+# binary or guest is a broken build and fails.
+require_tui() {
+	command -v tmux >/dev/null 2>&1 || skip "tmux is not installed (the TUI tests drive kvm-tui in tmux)"
+	[ -e /dev/kvm ] || skip "/dev/kvm not available (no KVM on this host)"
+	: 2>/dev/null <>/dev/kvm || skip "/dev/kvm not available (cannot open it read-write as $(id -un))"
+	if [ ! -x "$KVM_TUI" ]; then
+		echo "FAIL - no kvm-tui binary at '$KVM_TUI' (build it first)" >&2
+		exit 1
+	fi
+}
+
+require_file() {
+	local f
+	for f in "$@"; do
+		if [ ! -e "$f" ]; then
+			echo "FAIL - missing $f (build the project first)" >&2
+			exit 1
+		fi
+	done
+}
+
+ok() {
+	CHECKS=$((CHECKS + 1))
+	echo "ok - $*"
+}
+
+fail() {
+	CHECKS=$((CHECKS + 1))
+	FAILURES=$((FAILURES + 1))
+	echo "FAIL - $*"
+}
+
+finish() {
+	echo "$((CHECKS - FAILURES)) of $CHECKS checks passed"
+	[ "$FAILURES" -eq 0 ]
+}
+
+# start W H ARGS...: kvm-tui ARGS in a fresh W x H terminal. When it ends,
+# the shell records its status in $WORK/status and the terminal's modes
+# (stty -a) in $WORK/stty, then waits, so the screen it left stays readable.
+# Extra environment: START_ENV="VAR=value ..." (e.g. LANG=C.UTF-8).
+start() {
+	local w=$1 h=$2
+	shift 2
+	local args="" a
+	for a in "$@"; do
+		args+=" $(printf '%q' "$a")"
+	done
+	cat >"$WORK/run.sh" <<-EOF
+		cd $(printf '%q' "$WORK")
+		env ${START_ENV:-} $(printf '%q' "$KVM_TUI")$args 2>"$WORK/stderr"
+		echo \$? >"$WORK/status.tmp" && mv "$WORK/status.tmp" "$WORK/status"
+		stty -a >"$WORK/stty" 2>&1
+		echo "[kvm-tui exited]"
+		exec sleep 600
+	EOF
+	rm -f "$WORK/status" "$WORK/stty"
+	# A fresh server each time: reusing a socket while the old server is
+	# still shutting down makes tmux fail ("server exited unexpectedly").
+	tmx kill-server 2>/dev/null
+	STARTS=$((STARTS + 1))
+	SOCK="$SOCK_BASE-$STARTS"
+	tmx new-session -d -x "$w" -y "$h" "bash $WORK/run.sh"
+	tmx set-option -g status off >/dev/null 2>&1
+	tmx set-window-option -g aggressive-resize off >/dev/null 2>&1
+}
+
+screen() {
+	tmx capture-pane -p
+}
+
+keys() {
+	tmx send-keys "$@"
+}
+
+# type TEXT: literal text, no key names.
+type_text() {
+	tmx send-keys -l "$1"
+}
+
+resize() {
+	tmx resize-window -x "$1" -y "$2"
+}
+
+# wait_for REGEX [what]: polls the screen until a line matches (grep -E).
+wait_for() {
+	local re=$1 what=${2:-$1} i
+	for ((i = 0; i < WAIT_LIMIT * 10; i++)); do
+		if screen | grep -Eq -- "$re"; then
+			ok "$what"
+			return 0
+		fi
+		sleep 0.1
+	done
+	fail "$what (no /$re/ on screen after ${WAIT_LIMIT}s)"
+	screen | sed 's/^/    | /'
+	return 1
+}
+
+# wait_gone REGEX [what]: polls until no line matches.
+wait_gone() {
+	local re=$1 what=${2:-"no $1"} i
+	for ((i = 0; i < WAIT_LIMIT * 10; i++)); do
+		if ! screen | grep -Eq -- "$re"; then
+			ok "$what"
+			return 0
+		fi
+		sleep 0.1
+	done
+	fail "$what (/$re/ still on screen after ${WAIT_LIMIT}s)"
+	screen | sed 's/^/    | /'
+	return 1
+}
+
+# wait_until what CMD...: polls until CMD succeeds.
+wait_until() {
+	local what=$1 i
+	shift
+	for ((i = 0; i < WAIT_LIMIT * 10; i++)); do
+		if "$@"; then
+			ok "$what"
+			return 0
+		fi
+		sleep 0.1
+	done
+	fail "$what (not after ${WAIT_LIMIT}s)"
+	screen | sed 's/^/    | /'
+	return 1
+}
+
+# wait_exit [what]: polls until kvm-tui has ended; its status in $STATUS.
+wait_exit() {
+	local what=${1:-kvm-tui exits} i
+	STATUS=""
+	for ((i = 0; i < WAIT_LIMIT * 10; i++)); do
+		if [ -e "$WORK/status" ]; then
+			STATUS=$(cat "$WORK/status")
+			ok "$what (status $STATUS)"
+			return 0
+		fi
+		sleep 0.1
+	done
+	fail "$what (still running after ${WAIT_LIMIT}s)"
+	screen | sed 's/^/    | /'
+	return 1
+}
+
+# pane_region Y0 Y1 X0 X1: the screen cut to rows Y0..Y1, columns X0..X1
+# (0-based, inclusive), to check that text is in the right pane.
+pane_region() {
+	local line
+	# bash slices characters, not bytes, in a UTF-8 locale: the frames
+	# are multibyte.
+	screen | sed -n "$(($1 + 1)),$(($2 + 1))p" | while IFS= read -r line; do
+		LC_ALL=C.UTF-8 bash -c 'l=$1; echo "${l:$2:$3}"' _ "$line" "$3" "$(($4 - $3 + 1))"
+	done
+}
+
+# row_widths: the width in characters of each line on stdin.
+row_widths() {
+	LC_ALL=C.UTF-8 bash -c 'while IFS= read -r l; do echo "${#l}"; done'
+}
+
+assert_eq() {
+	if [ "$1" = "$2" ]; then
+		ok "$3"
+	else
+		fail "$3 (expected '$1', got '$2')"
+	fi
+}
+
+# assert_screen REGEX what: the screen matches now (no waiting).
+assert_screen() {
+	if screen | grep -Eq -- "$1"; then
+		ok "$2"
+	else
+		fail "$2 (no /$1/ on screen)"
+		screen | sed 's/^/    | /'
+	fi
+}
+
+assert_not_screen() {
+	if screen | grep -Eq -- "$1"; then
+		fail "$2 (/$1/ is on screen)"
+		screen | sed 's/^/    | /'
+	else
+		ok "$2"
+	fi
+}
+
+# assert_sane_terminal: after kvm-tui left, the terminal is back in cooked
+# mode with echo, out of the alternate screen, cursor shown.
+assert_sane_terminal() {
+	local i=0
+	while [ ! -s "$WORK/stty" ] && [ "$i" -lt $((WAIT_LIMIT * 10)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if grep -Eq '(^| )icanon( |$)' "$WORK/stty" && grep -Eq '(^| )echo( |$)' "$WORK/stty" &&
+		grep -Eq '(^| )icrnl( |$)' "$WORK/stty" && grep -Eq '(^| )opost( |$)' "$WORK/stty"; then
+		ok "terminal modes restored (icanon echo icrnl opost)"
+	else
+		fail "terminal modes restored: $(tr '\n' ' ' <"$WORK/stty")"
+	fi
+	assert_eq 0 "$(tmx display -p '#{alternate_on}')" "left the alternate screen"
+	assert_eq 1 "$(tmx display -p '#{cursor_flag}')" "the cursor is visible again"
+}
