@@ -4,11 +4,12 @@
 #   libncurses-dev           ncursesw, the terminal UI
 #   tmux                     the TUI tests drive the real program in tmux
 #   python3                  a few test scripts parse --trace JSON with it
+#   valgrind                 a test checks a normal run is memcheck-clean
 # Runs apt-get as root, or through sudo.
 set -e
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
-PACKAGES="build-essential cmake libncurses-dev tmux python3"
+PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind"
 missing=
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,5 +1,6 @@
 /* test_ui_meters.c - sparklines, bars, the per-second rate and slow motion. */
 #include "check.h"
+#include "numfmt.h"
 #include "rate_history.h"
 #include "slow_motion.h"
 #include "sparkline.h"
@@ -81,8 +82,32 @@ static void test_slow_motion(void)
 	CHECK_STR(buf, "20 exits/s");
 }
 
+static void test_numfmt(void)
+{
+	char b[32];
+	numfmt_count(b, sizeof(b), 999);
+	CHECK_STR(b, "999");
+	numfmt_count(b, sizeof(b), 1234);
+	CHECK_STR(b, "1.2k");
+	numfmt_count(b, sizeof(b), 118000);
+	CHECK_STR(b, "118k");
+	numfmt_count(b, sizeof(b), 1500000);
+	CHECK_STR(b, "1.5M");
+	numfmt_duration(b, sizeof(b), 850000);
+	CHECK_STR(b, "850us");
+	numfmt_duration(b, sizeof(b), 2100000);
+	CHECK_STR(b, "2.1ms");
+	numfmt_duration(b, sizeof(b), 1420000000);
+	CHECK_STR(b, "1.42s");
+	numfmt_duration(b, sizeof(b), 245000000000ull);
+	CHECK_STR(b, "4m05s");
+	numfmt_duration(b, sizeof(b), 3720000000000ull);
+	CHECK_STR(b, "1h02m");
+}
+
 int main(void)
 {
+	test_numfmt();
 	test_sparkline();
 	test_bars();
 	test_rate();
