@@ -18,6 +18,9 @@
  *   --touch-regs  also read the synced registers at every exit (what the
  *                 snapshot publish reads), to see user-space cost apart
  *                 from the kernel's copy.
+ *   --ioctl-regs  read the registers with KVM_GET_REGS + KVM_GET_SREGS at
+ *                 every exit instead: what sync regs saves (every vCPU ioctl
+ *                 pays vcpu_load/vcpu_put in the kernel).
  *   --count       kvm-tui's per-exit bookkeeping: a CLOCK_MONOTONIC read and
  *                 the exact atomic exit counters (src/seam/counters.c).
  *   --ring        push what kvm-tui pushes (an exit record, and a UART record
@@ -77,7 +80,7 @@
 
 /* The pieces of kvm-tui's per-exit work this run adds to the bare loop. */
 struct extras {
-	bool sync_regs, touch_regs, count, ring, publish;
+	bool sync_regs, touch_regs, ioctl_regs, count, ring, publish;
 };
 
 struct consumer {
@@ -282,6 +285,15 @@ static void touch_regs(struct bare *b)
 	b->regs_sum += sum;
 }
 
+static void ioctl_regs(struct bare *b)
+{
+	struct kvm_regs r;
+	struct kvm_sregs s;
+	if (ioctl(b->vcpu, KVM_GET_REGS, &r) < 0 || ioctl(b->vcpu, KVM_GET_SREGS, &s) < 0)
+		die("KVM_GET_REGS/SREGS");
+	b->regs_sum += r.rip + s.cs.base;
+}
+
 static void publish(struct bare *b)
 {
 	struct cpu_state cpu;
@@ -324,6 +336,8 @@ static void extras_per_exit(struct bare *b)
 	uint64_t now = 0;
 	if (b->x.touch_regs)
 		touch_regs(b);
+	if (b->x.ioctl_regs)
+		ioctl_regs(b);
 	if (b->x.count) {
 		now = seam_now_ns();
 		counters_count(&b->c.seam->counters, b->run->exit_reason);
@@ -384,7 +398,7 @@ static void run_guest(struct bare *b)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: bare_loop [--sync-regs] [--touch-regs] [--count] [--ring] "
+	fprintf(stderr, "usage: bare_loop [--sync-regs] [--touch-regs] [--ioctl-regs] [--count] [--ring] "
 		"[--publish] [--pipeline] [--nap-us N] GUEST.bin\n");
 	exit(2);
 }
@@ -397,6 +411,8 @@ static bool parse_flag(struct extras *x, const char *a)
 		x->sync_regs = true;
 	else if (!strcmp(a, "--touch-regs"))
 		x->sync_regs = x->touch_regs = true;
+	else if (!strcmp(a, "--ioctl-regs"))
+		x->ioctl_regs = true;
 	else if (!strcmp(a, "--count"))
 		x->count = true;
 	else if (!strcmp(a, "--ring"))
@@ -434,8 +450,9 @@ static void report(const struct bare *b, double secs)
 {
 	fprintf(stderr, "exits: %" PRIu64 " total in %.6f s, %.0f exits/s\n", b->exits, secs,
 		(double)b->exits / secs);
-	fprintf(stderr, "out bytes to COM1: %" PRIu64 "; extras:%s%s%s%s%s%s\n", b->out_bytes,
+	fprintf(stderr, "out bytes to COM1: %" PRIu64 "; extras:%s%s%s%s%s%s%s\n", b->out_bytes,
 		b->x.sync_regs ? " sync-regs" : "", b->x.touch_regs ? " touch-regs" : "",
+		b->x.ioctl_regs ? " ioctl-regs" : "",
 		b->x.count ? " count" : "", b->x.ring ? " ring" : "",
 		b->x.publish ? " publish" : "", b->regs_sum == 1 ? " " : "");
 	if (b->x.ring)

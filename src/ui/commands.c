@@ -1,6 +1,7 @@
 /* commands.c - keys to actions, actions to requests (see commands.h). */
 #include "commands.h"
 
+#include "exit_view.h"
 #include "slow_motion.h"
 
 /* ---- the vCPU ---- */
@@ -69,65 +70,6 @@ static void zoom_toggle(struct tui *t, enum pane_id p)
 		t->focus = p;
 }
 
-/* ---- the exit log ---- */
-
-static uint64_t log_clamp(const struct tui *t, int64_t pos)
-{
-	const struct exit_history *h = &t->exits;
-	if (pos < (int64_t)h->begin)
-		return h->begin;
-	if (pos >= (int64_t)h->end)
-		return h->end - 1;
-	return (uint64_t)pos;
-}
-
-static void log_move(struct tui *t, int64_t delta)
-{
-	struct tui_exit_view *v = &t->exit_view;
-	if (t->exits.end == t->exits.begin)
-		return;
-	if (v->follow) {
-		/* The first move only lifts the selection onto the newest exit. */
-		v->follow = false;
-		v->selected = t->exits.end - 1;
-		if (delta > 0)
-			return;
-		delta = delta == -1 ? 0 : delta;
-	}
-	v->selected = log_clamp(t, (int64_t)v->selected + delta);
-}
-
-static void log_home(struct tui *t)
-{
-	if (t->exits.end == t->exits.begin)
-		return;
-	t->exit_view.follow = false;
-	t->exit_view.selected = t->exits.begin;
-}
-
-static void log_end(struct tui *t)
-{
-	t->exit_view.follow = true;
-	t->exit_view.detail_open = false;
-}
-
-static void log_open(struct tui *t)
-{
-	if (t->exits.end == t->exits.begin)
-		return;
-	if (t->exit_view.follow) {
-		t->exit_view.follow = false;
-		t->exit_view.selected = t->exits.end - 1;
-	}
-	t->exit_view.detail_open = true;
-}
-
-static int log_page(const struct tui *t)
-{
-	int h = t->layout.pane[PANE_EXITS].h - 3;
-	return h > 1 ? h : 1;
-}
-
 /* ---- the serial console's scrollback ---- */
 
 static void serial_scroll(struct tui *t, int pages)
@@ -174,18 +116,18 @@ static void do_view(struct tui *t, enum ui_action a)
 		t->help_open = !t->help_open;
 		t->help_scroll = 0;
 		break;
-	case ACT_UP: log_move(t, -1); break;
-	case ACT_DOWN: log_move(t, 1); break;
-	case ACT_PGUP: log_move(t, -log_page(t)); break;
-	case ACT_PGDN: log_move(t, log_page(t)); break;
-	case ACT_HOME: log_home(t); break;
-	case ACT_END: log_end(t); break;
-	case ACT_ENTER: log_open(t); break;
+	case ACT_UP: exit_view_move(t, -1); break;
+	case ACT_DOWN: exit_view_move(t, 1); break;
+	case ACT_PGUP: exit_view_move(t, -exit_view_page(t)); break;
+	case ACT_PGDN: exit_view_move(t, exit_view_page(t)); break;
+	case ACT_HOME: exit_view_home(t); break;
+	case ACT_END: exit_view_end(t); break;
+	case ACT_ENTER: exit_view_open(t); break;
 	case ACT_CLOSE:
 		if (t->zoom < PANE_COUNT)
 			t->zoom = PANE_COUNT;
 		else
-			log_end(t);
+			exit_view_end(t);
 		break;
 	case ACT_SERIAL_PGUP: serial_scroll(t, 1); break;
 	case ACT_SERIAL_PGDN: serial_scroll(t, -1); break;

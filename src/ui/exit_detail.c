@@ -5,18 +5,19 @@
 
 #include "draw.h"
 #include "exit_format.h"
+#include "exit_report.h"
 #include "panes.h"
 
 void exit_detail_draw(struct tui *t)
 {
 	const struct event *ev = exit_history_at(&t->exits, t->exit_view.selected);
-	char lines[EXIT_DETAIL_LINES][EXIT_DETAIL_COLS];
-	int w = t->layout.cols - 4 < EXIT_DETAIL_COLS + 3 ? t->layout.cols - 4 : EXIT_DETAIL_COLS + 3;
+	char lines[EXIT_REPORT_LINES][EXIT_REPORT_COLS];
+	int w = t->layout.cols - 4 < EXIT_REPORT_COLS + 3 ? t->layout.cols - 4 : EXIT_REPORT_COLS + 3;
 	size_t n = 0;
 	if (ev)
-		n = exit_format_detail(ev, lines, EXIT_DETAIL_LINES, (size_t)(w > 4 ? w - 4 : 1));
+		n = exit_report(ev, lines, EXIT_REPORT_LINES, (size_t)(w > 4 ? w - 4 : 1));
 	else
-		snprintf(lines[n++], EXIT_DETAIL_COLS, "this exit is no longer in the log");
+		snprintf(lines[n++], EXIT_REPORT_COLS, "this exit is no longer in the log");
 	int h = t->layout.lines - 3 < (int)n + 2 ? t->layout.lines - 3 : (int)n + 2;
 	if (w < 20 || h < 3)
 		return;

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "exit_explain.h"
 #include "port_names.h"
 
 #define COM1_THR 0x3f8
@@ -55,7 +54,7 @@ void exit_format_char(unsigned char c, char *buf, size_t n)
 }
 
 /* Little-endian bytes as the value the instruction moved: 1234 for a word. */
-static void format_value(char *buf, size_t n, const uint8_t *data, unsigned size)
+void exit_format_value(char *buf, size_t n, const uint8_t *data, unsigned size)
 {
 	uint64_t v = 0;
 	if (size > 8)
@@ -90,7 +89,7 @@ static void format_io(const struct event *ev, char *out, size_t n)
 	int is_out = ev->u.io.dir == IO_OUT;
 	uint16_t port = ev->u.io.port;
 	char value[24], chr[12] = "";
-	format_value(value, sizeof(value), ev->u.io.data, ev->u.io.size);
+	exit_format_value(value, sizeof(value), ev->u.io.data, ev->u.io.size);
 	if (is_out && ev->u.io.size == 1 && (port == COM1_THR || port == DEBUGCON_PORT))
 		exit_format_char(ev->u.io.data[0], chr, sizeof(chr));
 	struct port_name name = port_name_of(port, ev->u.io.dir);
@@ -111,12 +110,12 @@ static void format_mmio(const struct event *ev, char *out, size_t n)
 {
 	char value[24];
 	unsigned len = ev->u.mmio.len;
-	format_value(value, sizeof(value), ev->u.mmio.data, len);
+	exit_format_value(value, sizeof(value), ev->u.mmio.data, len);
 	snprintf(out, n, "%s 0x%" PRIx64 " %uB %s%s", ev->u.mmio.is_write ? "write" : "read",
 		 ev->u.mmio.addr, len, ev->u.mmio.is_write ? "" : "-> ", value);
 }
 
-static const char *system_event_name(uint32_t type)
+const char *exit_system_event_name(uint32_t type)
 {
 	switch (type) {
 	case 1: return "shutdown";
@@ -129,7 +128,7 @@ static const char *system_event_name(uint32_t type)
 	return "event";
 }
 
-static const char *internal_suberror_name(uint32_t sub)
+const char *exit_suberror_name(uint32_t sub)
 {
 	switch (sub) {
 	case 1: return "emulation failure";
@@ -175,10 +174,10 @@ static void format_detail(const struct event *ev, char *out, size_t n)
 		break;
 	case EXIT_INTERNAL_ERROR:
 		snprintf(out, n, "%s (suberror %" PRIu32 ")",
-			 internal_suberror_name(ev->u.internal.suberror), ev->u.internal.suberror);
+			 exit_suberror_name(ev->u.internal.suberror), ev->u.internal.suberror);
 		break;
 	case EXIT_SYSTEM_EVENT:
-		snprintf(out, n, "%s", system_event_name(ev->u.system_event.type));
+		snprintf(out, n, "%s", exit_system_event_name(ev->u.system_event.type));
 		break;
 	case EXIT_X86_RDMSR:
 		snprintf(out, n, "rdmsr 0x%" PRIx32, ev->u.msr.index);
@@ -207,139 +206,4 @@ void exit_format_line(const struct event *ev, struct exit_line *out)
 	snprintf(out->reason, sizeof(out->reason), "%s", exit_reason_name(ev->reason));
 	format_detail(ev, out->detail, sizeof(out->detail));
 	format_rip(out->rip, sizeof(out->rip), ev->rip);
-}
-
-/* ---- full decode ---- */
-
-struct detail_out {
-	char (*lines)[EXIT_DETAIL_COLS];
-	size_t max, n, wrap;
-};
-
-static void detail_add(struct detail_out *d, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void detail_add(struct detail_out *d, const char *fmt, ...)
-{
-	if (d->n >= d->max)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(d->lines[d->n++], EXIT_DETAIL_COLS, fmt, ap);
-	va_end(ap);
-}
-
-/* Word-wraps a paragraph into detail lines. */
-static void detail_wrap(struct detail_out *d, const char *text)
-{
-	const size_t width = d->wrap;
-	while (*text && d->n < d->max) {
-		size_t len = strlen(text);
-		size_t take = len;
-		if (len > width) {
-			take = width;
-			while (take > 0 && text[take] != ' ')
-				take--;
-			if (take == 0)
-				take = width;
-		}
-		detail_add(d, "%.*s", (int)take, text);
-		text += take;
-		while (*text == ' ')
-			text++;
-	}
-}
-
-static void detail_io(struct detail_out *d, const struct event *ev)
-{
-	struct port_name name = port_name_of(ev->u.io.port, ev->u.io.dir);
-	char value[24], chr[12] = "";
-	format_value(value, sizeof(value), ev->u.io.data, ev->u.io.size);
-	exit_format_char(ev->u.io.data[0], chr, sizeof(chr));
-	detail_add(d, "Direction:  %s (%s)", ev->u.io.dir == IO_OUT ? "out" : "in",
-		   ev->u.io.dir == IO_OUT ? "guest -> device" : "device -> guest");
-	detail_add(d, "Port:       0x%04" PRIx16 "%s%s", ev->u.io.port, name.long_name ? "  " : "",
-		   name.long_name ? name.long_name : "");
-	detail_add(d, "Size:       %u byte%s, count %" PRIu32, ev->u.io.size,
-		   ev->u.io.size == 1 ? "" : "s", ev->u.io.count);
-	detail_add(d, "Data:       0x%s%s%s", value, ev->u.io.size == 1 && chr[0] ? "  " : "",
-		   ev->u.io.size == 1 ? chr : "");
-}
-
-static void detail_mmio(struct detail_out *d, const struct event *ev)
-{
-	char value[24];
-	format_value(value, sizeof(value), ev->u.mmio.data, ev->u.mmio.len);
-	detail_add(d, "Access:     %s", ev->u.mmio.is_write ? "write (guest -> device)"
-						     : "read (device -> guest)");
-	detail_add(d, "Address:    0x%" PRIx64 " (guest physical)", ev->u.mmio.addr);
-	detail_add(d, "Length:     %u bytes", ev->u.mmio.len);
-	detail_add(d, "Data:       0x%s", value);
-}
-
-static void detail_internal(struct detail_out *d, const struct event *ev)
-{
-	char bytes[15 * 3 + 1] = "";
-	unsigned n = ev->u.internal.insn_len > 15 ? 15 : ev->u.internal.insn_len;
-	for (unsigned i = 0; i < n; i++)
-		snprintf(bytes + 3 * i, sizeof(bytes) - 3 * i, "%02x ", ev->u.internal.insn[i]);
-	detail_add(d, "Suberror:   %" PRIu32 " (%s)", ev->u.internal.suberror,
-		   internal_suberror_name(ev->u.internal.suberror));
-	if (n)
-		detail_add(d, "Insn bytes: %s", bytes);
-}
-
-static void detail_specific(struct detail_out *d, const struct event *ev)
-{
-	switch (ev->reason) {
-	case EXIT_IO:
-		detail_io(d, ev);
-		break;
-	case EXIT_MMIO:
-		detail_mmio(d, ev);
-		break;
-	case EXIT_INTERNAL_ERROR:
-		detail_internal(d, ev);
-		break;
-	case EXIT_FAIL_ENTRY:
-		detail_add(d, "HW reason:  0x%" PRIx64 " (on cpu %" PRIu32 ")",
-			   ev->u.fail_entry.hardware_reason, ev->u.fail_entry.cpu);
-		break;
-	case EXIT_DEBUG:
-		detail_add(d, "Exception:  %" PRIu32 "%s", ev->u.debug.exception,
-			   (ev->flags & EVENT_F_STEP) ? " (ended a single step)" : "");
-		detail_add(d, "DR6:        0x%" PRIx64 "  PC 0x%" PRIx64, ev->u.debug.dr6,
-			   ev->u.debug.pc);
-		break;
-	case EXIT_SYSTEM_EVENT:
-		detail_add(d, "Event:      %" PRIu32 " (%s), data 0x%" PRIx64,
-			   ev->u.system_event.type, system_event_name(ev->u.system_event.type),
-			   ev->u.system_event.data0);
-		break;
-	case EXIT_X86_RDMSR:
-	case EXIT_X86_WRMSR:
-		detail_add(d, "MSR:        0x%" PRIx32 "  data 0x%" PRIx64 "  error %" PRIu32,
-			   ev->u.msr.index, ev->u.msr.data, ev->u.msr.error);
-		break;
-	}
-}
-
-size_t exit_format_detail(const struct event *ev, char lines[][EXIT_DETAIL_COLS], size_t max,
-			  size_t wrap)
-{
-	if (wrap < 20 || wrap > EXIT_DETAIL_COLS - 1)
-		wrap = wrap < 20 ? 20 : EXIT_DETAIL_COLS - 1;
-	struct detail_out d = { lines, max, 0, wrap };
-	struct exit_line l;
-	exit_format_line(ev, &l);
-	detail_add(&d, "Exit %s at %.6f s since the VM started (generation %" PRIu32 ")",
-		   l.num, (double)ev->time_ns / 1e9, ev->generation);
-	detail_add(&d, "Reason:     %s (KVM_EXIT_%s = %u)", l.reason, l.reason, ev->reason);
-	detail_add(&d, "RIP:        0x%" PRIx64 " (linear: CS base + RIP)", ev->rip);
-	detail_specific(&d, ev);
-	if (l.detail[0])
-		detail_add(&d, "In short:   %s", l.detail);
-	detail_add(&d, "%s", "");
-	detail_wrap(&d, exit_explain(ev->reason));
-	return d.n;
 }

@@ -1,14 +1,20 @@
 /* input.c - translating curses keys to UK_* codes.
  *
  * get_wch rather than getch so a typed "é" reaches the guest as one code
- * point (sent on as UTF-8), not as two unrelated bytes.
+ * point (sent on as UTF-8), not as two unrelated bytes. An escape sequence
+ * curses does not know (Ctrl-Up, say) would otherwise arrive as Esc, '[',
+ * '1', ';', '5', 'A': six keys, two of them console commands (Esc closes,
+ * '5' ...). Such sequences are swallowed whole instead.
  */
 #include "input.h"
 
 #include <curses.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "keys.h"
+
+#define IGNORED (-2)
 
 static const struct {
 	int curses_key;
@@ -24,6 +30,18 @@ static const struct {
 	{ KEY_C3, UK_PGDN },
 };
 
+/* One key read ahead after an Esc that turned out to stand alone. */
+static int pending = UK_NONE;
+
+void input_init(void)
+{
+	/* xterm and tmux send these for Shift-PgUp/PgDn; many terminfo entries
+	 * do not list them. */
+	define_key("\033[5;2~", KEY_SPREVIOUS);
+	define_key("\033[6;2~", KEY_SNEXT);
+	pending = UK_NONE;
+}
+
 static int translate(int key)
 {
 	if (key >= KEY_F(1) && key <= KEY_F(12))
@@ -31,22 +49,52 @@ static int translate(int key)
 	for (size_t i = 0; i < sizeof(key_map) / sizeof(key_map[0]); i++)
 		if (key_map[i].curses_key == key)
 			return key_map[i].ui_key;
-	return UK_NONE;
+	return IGNORED; /* the mouse, a keypad oddity */
+}
+
+static int read_one(void)
+{
+	wint_t ch;
+	int rc = get_wch(&ch);
+	if (rc == ERR)
+		return UK_NONE;
+	if (rc == KEY_CODE_YES)
+		return translate((int)ch);
+	return (int)ch;
+}
+
+/* After ESC [ (CSI): parameters, then one final byte 0x40..0x7e. After
+ * ESC O (SS3): exactly one more byte. */
+static void skip_sequence(int introducer)
+{
+	for (int k = read_one(); k != UK_NONE; k = read_one()) {
+		if (introducer == 'O' || (k >= 0x40 && k <= 0x7e) || k >= UK_SPECIAL)
+			return;
+	}
 }
 
 int input_read_key(void)
 {
+	if (pending != UK_NONE) {
+		int k = pending;
+		pending = UK_NONE;
+		return k;
+	}
 	for (;;) {
-		wint_t ch;
-		int rc = get_wch(&ch);
-		if (rc == ERR)
-			return UK_NONE;
-		if (rc == KEY_CODE_YES) {
-			int k = translate((int)ch);
-			if (k != UK_NONE)
-				return k;
-			continue; /* a key we have no use for: the mouse, a keypad oddity */
+		int k = read_one();
+		if (k == IGNORED)
+			continue;
+		if (k != 0x1b)
+			return k;
+		/* curses gave back an Esc: alone, or the start of a sequence it
+		 * did not recognise (the rest is already in its buffer). */
+		int next = read_one();
+		if (next == '[' || next == 'O') {
+			skip_sequence(next);
+			continue;
 		}
-		return (int)ch;
+		if (next != UK_NONE && next != IGNORED)
+			pending = next;
+		return 0x1b;
 	}
 }

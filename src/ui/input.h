@@ -2,7 +2,10 @@
 #ifndef KVMTUI_INPUT_H
 #define KVMTUI_INPUT_H
 
-/* The next key if one is waiting, else UK_NONE. Never blocks. */
+/* Teaches curses the modified keys it may not know (Shift-PgUp ...). */
+void input_init(void);
+/* The next key if one is waiting, else UK_NONE. Never blocks (beyond the
+ * few milliseconds curses waits to tell Esc from an escape sequence). */
 int input_read_key(void);
 
 #endif

@@ -113,9 +113,3 @@ void pane_exits_draw(struct tui *t, struct rect r)
 		draw_exit_line(exit_history_at(h, pos), &c, y, in, selected);
 	}
 }
-
-int pane_exits_page(const struct tui *t)
-{
-	int h = t->layout.pane[PANE_EXITS].h - 2;
-	return h > 1 ? h - 1 : 1;
-}

@@ -74,6 +74,8 @@ void pane_serial_draw(struct tui *t, struct rect r)
 		in.h -= dh + 1;
 		attrset(draw_attr(THEME_BORDER));
 		mvhline(in.y + in.h, in.x, ACS_HLINE, in.w);
+		mvaddch(in.y + in.h, in.x - 1, ACS_LTEE); /* joins the frame: ├───┤ */
+		mvaddch(in.y + in.h, in.x + in.w, ACS_RTEE);
 		draw_text(in.y + in.h, in.x + 1, in.w - 2, draw_attr(THEME_TITLE), " debugcon (port 0xe9) ");
 		draw_scrollback(&t->debugcon, d, 0);
 	}

@@ -13,8 +13,6 @@ void pane_regs_draw(struct tui *t, struct rect r);
 /* Rows the register pane would like at this inner width (frame excluded). */
 int pane_regs_rows(const struct tui *t, int inner_width);
 void pane_exits_draw(struct tui *t, struct rect r);
-/* Exit-log lines visible in the pane (paging moves by this much). */
-int pane_exits_page(const struct tui *t);
 void pane_stats_draw(struct tui *t, struct rect r);
 void status_bar_draw(struct tui *t, struct rect r);
 void help_draw(struct tui *t);

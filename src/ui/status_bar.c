@@ -95,23 +95,39 @@ static void status_hints(const struct tui *t, const struct hint **main, const st
 		*main = hints_main;
 }
 
-/* Right-hand side: a message while it is fresh, else the state. */
+static const char *guest_basename(const struct tui *t)
+{
+	const char *name = t->cfg && t->cfg->guest_name ? t->cfg->guest_name : "";
+	const char *slash = strrchr(name, '/');
+	return slash ? slash + 1 : name;
+}
+
+/* Right-hand side: a message while it is fresh, else the guest and its
+ * state. Returns the columns used. */
 static int status_right(const struct tui *t, struct rect r)
 {
-	char text[160];
+	char text[160], state[48];
 	enum theme_slot slot = tui_state_slot(t->state);
-	if (t->message[0] && seam_now_ns() < t->message_until_ns) {
+	bool message = t->message[0] && seam_now_ns() < t->message_until_ns;
+	if (message) {
 		snprintf(text, sizeof(text), " %s ", t->message);
 		slot = THEME_STATUS_BAR;
 	} else {
-		char state[48];
 		tui_state_text(t, state, sizeof(state));
 		snprintf(text, sizeof(text), " %s ", state);
 	}
 	int w = (int)strlen(text);
 	if (w > r.w / 2)
 		w = r.w / 2;
-	draw_text(r.y, r.x + r.w - w, w, draw_attr(slot) | A_BOLD, text);
+	int x = r.x + r.w - w;
+	draw_text(r.y, x, w, draw_attr(slot) | A_BOLD, text);
+	const char *guest = guest_basename(t);
+	int gw = (int)strlen(guest);
+	/* The guest's name only where it costs no key hint. */
+	if (!message && gw > 0 && r.w >= 100 && gw < 32) {
+		draw_text(r.y, x - gw - 1, gw, draw_attr(THEME_STATUS_BAR), guest);
+		w += gw + 1;
+	}
 	return w;
 }
 

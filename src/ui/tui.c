@@ -227,6 +227,7 @@ int tui_run(struct seam *seam, const struct tui_config *cfg)
 	}
 	t.utf8 = screen_utf8();
 	draw_set_utf8(t.utf8);
+	input_init();
 	tui_loop(&t);
 	screen_close();
 	/* Stop the guest and release a producer blocked on a full ring before

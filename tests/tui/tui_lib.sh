@@ -28,7 +28,22 @@ FAILURES=0
 CHECKS=0
 
 tmx() {
-	tmux -L "$SOCK" -f /dev/null "$@"
+	tmux -u -L "$SOCK" -f /dev/null "$@"
+}
+
+# The tests read frames (│ ┌ ┘), arrows and separators (▶ ·) as UTF-8, so
+# kvm-tui, tmux and grep all run in a UTF-8 locale: in a C locale curses
+# draws frames with the terminal's line-drawing charset, which
+# capture-pane reports as the letters l q k x. Empty if there is none.
+utf8_locale() {
+	local l
+	for l in C.UTF-8 C.utf8 en_US.UTF-8 en_US.utf8; do
+		if locale -a 2>/dev/null | grep -qx "$l"; then
+			echo "$l"
+			return
+		fi
+	done
+	locale -a 2>/dev/null | grep -iE '\.utf-?8$' | head -1
 }
 
 cleanup() {
@@ -52,6 +67,10 @@ require_tui() {
 		echo "FAIL - no kvm-tui binary at '$KVM_TUI' (build it first)" >&2
 		exit 1
 	fi
+	local loc
+	loc=$(utf8_locale)
+	[ -n "$loc" ] || skip "no UTF-8 locale installed (locale -a): the TUI tests read UTF-8 frames"
+	export LC_ALL="$loc" LANG="$loc"
 }
 
 require_file() {
@@ -181,6 +200,9 @@ wait_exit() {
 		if [ -e "$WORK/status" ]; then
 			STATUS=$(cat "$WORK/status")
 			ok "$what (status $STATUS)"
+			if [ -s "$WORK/stderr" ]; then
+				sed 's/^/    stderr: /' "$WORK/stderr"
+			fi
 			return 0
 		fi
 		sleep 0.1

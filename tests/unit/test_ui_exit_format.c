@@ -1,6 +1,7 @@
 /* test_ui_exit_format.c - exit log lines, full decodes and the exit history. */
 #include "check.h"
 #include "exit_format.h"
+#include "exit_report.h"
 #include "exit_history.h"
 #include "port_names.h"
 
@@ -86,9 +87,9 @@ static void test_other_lines(void)
 
 static void test_detail(void)
 {
-	char lines[EXIT_DETAIL_LINES][EXIT_DETAIL_COLS];
+	char lines[EXIT_REPORT_LINES][EXIT_REPORT_COLS];
 	struct event ev = io_out(0x3f8, 'H');
-	size_t n = exit_format_detail(&ev, lines, EXIT_DETAIL_LINES, 60);
+	size_t n = exit_report(&ev, lines, EXIT_REPORT_LINES, 60);
 	CHECK(n > 6);
 	CHECK_CONTAINS(lines[0], "#12");
 	CHECK_CONTAINS(lines[1], "KVM_EXIT_IO = 2");
@@ -103,7 +104,7 @@ static void test_detail(void)
 	CHECK(saw_port);
 	CHECK(saw_why);
 	/* a tiny buffer is respected */
-	CHECK_EQ(exit_format_detail(&ev, lines, 2, 60), 2);
+	CHECK_EQ(exit_report(&ev, lines, 2, 60), 2);
 }
 
 static void test_ports(void)
