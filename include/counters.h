@@ -18,7 +18,8 @@ struct exit_counters {
 };
 
 void counters_reset(struct exit_counters *c, uint64_t start_ns);
-void counters_count(struct exit_counters *c, unsigned reason); /* reason >= MAX counts as UNKNOWN */
+/* Single writer: only the vCPU thread counts. reason >= MAX counts as UNKNOWN. */
+void counters_count(struct exit_counters *c, unsigned reason);
 uint64_t counters_total(const struct exit_counters *c);
 uint64_t counters_get(const struct exit_counters *c, unsigned reason);
 

@@ -48,6 +48,11 @@ void ring_destroy(struct ring *ring);
  * consumer. */
 bool ring_try_push(struct ring *ring, const struct event *ev);
 bool ring_push(struct ring *ring, const struct event *ev);
+/* A producer pushing several records in a row (one VM exit's worth) pushes
+ * them quietly and then notifies once: one StoreLoad fence instead of one
+ * per record. Quiet pushes still wait (and wake the consumer) when full. */
+bool ring_push_quiet(struct ring *ring, const struct event *ev);
+void ring_notify(struct ring *ring);
 
 /* Consumer. Returns how many records were copied to out (at most max). */
 size_t ring_pop_batch(struct ring *ring, struct event *out, size_t max);

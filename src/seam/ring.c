@@ -85,7 +85,8 @@ static bool ring_has_room(struct ring *ring, uint64_t head)
 	return head - ring->cached_tail < capacity;
 }
 
-bool ring_try_push(struct ring *ring, const struct event *ev)
+/* Copies ev into the next slot and publishes it; no wakeup. */
+static bool ring_put(struct ring *ring, const struct event *ev)
 {
 	if (atomic_load_explicit(&ring->closed, memory_order_relaxed))
 		return false;
@@ -94,22 +95,43 @@ bool ring_try_push(struct ring *ring, const struct event *ev)
 		return false;
 	ring->slots[head & ring->mask] = *ev;
 	atomic_store_explicit(&ring->head, head + 1, memory_order_release);
+	return true;
+}
+
+bool ring_try_push(struct ring *ring, const struct event *ev)
+{
+	if (!ring_put(ring, ev))
+		return false;
 	ring_wake_consumer(ring);
 	return true;
 }
 
-bool ring_push(struct ring *ring, const struct event *ev)
+bool ring_push_quiet(struct ring *ring, const struct event *ev)
 {
-	if (ring_try_push(ring, ev))
+	if (ring_put(ring, ev))
 		return true;
 	atomic_fetch_add_explicit(&ring->full_waits, 1, memory_order_relaxed);
 	const struct timespec pause = { 0, RING_FULL_SLEEP_NS };
 	while (!atomic_load_explicit(&ring->closed, memory_order_acquire)) {
+		/* Records pushed quietly may not have woken the consumer yet. */
+		ring_wake_consumer(ring);
 		nanosleep(&pause, NULL);
-		if (ring_try_push(ring, ev))
+		if (ring_put(ring, ev))
 			return true;
 	}
 	return false;
+}
+
+bool ring_push(struct ring *ring, const struct event *ev)
+{
+	bool pushed = ring_push_quiet(ring, ev);
+	ring_wake_consumer(ring);
+	return pushed;
+}
+
+void ring_notify(struct ring *ring)
+{
+	ring_wake_consumer(ring);
 }
 
 static size_t ring_available(struct ring *ring, uint64_t tail, size_t want)

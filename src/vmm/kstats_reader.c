@@ -35,6 +35,19 @@ static int read_descriptors(struct kstats_reader *r, const struct kvm_stats_head
 	return 0;
 }
 
+static void find_block(struct kstats_reader *r)
+{
+	uint64_t lo = UINT64_MAX, hi = 0;
+	for (uint32_t i = 0; i < r->count; i++) {
+		if (r->offsets[i] < lo)
+			lo = r->offsets[i];
+		if (r->offsets[i] + sizeof(uint64_t) > hi)
+			hi = r->offsets[i] + sizeof(uint64_t);
+	}
+	r->block_start = r->count ? lo : 0;
+	r->block_len = r->count ? hi - lo : 0;
+}
+
 int kstats_reader_open(struct kstats_reader *r, int vcpu_fd)
 {
 	struct kvm_stats_header h;
@@ -46,6 +59,7 @@ int kstats_reader_open(struct kstats_reader *r, int vcpu_fd)
 		kstats_reader_close(r);
 		return -1;
 	}
+	find_block(r);
 	return 0;
 }
 
@@ -54,12 +68,14 @@ int kstats_reader_read(const struct kstats_reader *r, struct kstats *out)
 	memset(out, 0, sizeof(*out));
 	if (r->fd < 0)
 		return -1;
+	/* One read of the whole block: the values sit next to each other. */
+	uint8_t block[KSTATS_MAX * 64];
+	if (r->block_len > sizeof(block) ||
+	    pread(r->fd, block, r->block_len, (off_t)r->block_start) != (ssize_t)r->block_len)
+		return -1;
 	for (uint32_t i = 0; i < r->count; i++) {
-		uint64_t v;
-		if (pread(r->fd, &v, sizeof(v), (off_t)r->offsets[i]) != (ssize_t)sizeof(v))
-			return -1;
 		memcpy(out->item[i].name, r->names[i], KSTATS_NAME);
-		out->item[i].value = v;
+		memcpy(&out->item[i].value, block + (r->offsets[i] - r->block_start), sizeof(uint64_t));
 	}
 	out->count = r->count;
 	out->available = 1;

@@ -17,6 +17,7 @@ struct kstats_reader {
 	uint32_t count;                     /* single-value statistics kept */
 	char names[KSTATS_MAX][KSTATS_NAME];
 	uint64_t offsets[KSTATS_MAX];       /* byte offset of each value in the fd */
+	uint64_t block_start, block_len;    /* the span holding them all: one pread */
 };
 
 int kstats_reader_open(struct kstats_reader *r, int vcpu_fd); /* 0, or -1 (no stats) */

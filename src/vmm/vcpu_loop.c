@@ -145,6 +145,8 @@ static void do_reset(struct vm *vm)
 /* Returns false when the thread should end. */
 static bool apply_requests(struct vm *vm)
 {
+	if (!control_has_pending(&vm->seam->control))
+		return true; /* the common case: a plain load, no atomic exchange */
 	uint32_t req = control_take(&vm->seam->control);
 	if (req & CTRL_QUIT)
 		return false;
@@ -176,7 +178,7 @@ static void handle_io(struct vm *vm, struct event *ev)
 	uint8_t *data = (uint8_t *)run + run->io.data_offset;
 	uint8_t size = run->io.size;
 	if (run->io.direction == KVM_EXIT_IO_OUT) {
-		ring_push(&vm->seam->ring, ev);
+		ring_push_quiet(&vm->seam->ring, ev);
 		for (uint32_t i = 0; i < run->io.count; i++) {
 			uint32_t v = 0;
 			memcpy(&v, data + (size_t)i * size, size);
@@ -191,7 +193,7 @@ static void handle_io(struct vm *vm, struct event *ev)
 	}
 	size_t bytes = (size_t)size * run->io.count;
 	memcpy(ev->u.io.data, data, bytes < 8 ? bytes : 8);
-	ring_push(&vm->seam->ring, ev);
+	ring_push_quiet(&vm->seam->ring, ev);
 	vm->needs_completion = true;
 }
 
@@ -200,13 +202,13 @@ static void handle_mmio(struct vm *vm, struct event *ev)
 	struct kvm_run *run = vm->m.run;
 	uint8_t len = run->mmio.len <= 8 ? (uint8_t)run->mmio.len : 8;
 	if (run->mmio.is_write) {
-		ring_push(&vm->seam->ring, ev);
+		ring_push_quiet(&vm->seam->ring, ev);
 		bus_mmio_write(&vm->bus, run->mmio.phys_addr, run->mmio.data, len);
 		return;
 	}
 	bus_mmio_read(&vm->bus, run->mmio.phys_addr, run->mmio.data, len);
 	memcpy(ev->u.mmio.data, run->mmio.data, len);
-	ring_push(&vm->seam->ring, ev);
+	ring_push_quiet(&vm->seam->ring, ev);
 	vm->needs_completion = true;
 }
 
@@ -288,8 +290,9 @@ static void handle_exit(struct vm *vm, uint64_t now)
 	else if (run->exit_reason == KVM_EXIT_MMIO)
 		handle_mmio(vm, &ev);
 	else
-		ring_push(&vm->seam->ring, &ev);
+		ring_push_quiet(&vm->seam->ring, &ev);
 	vm_text_flush(vm);
+	ring_notify(&vm->seam->ring); /* one wakeup check per exit, not per record */
 	publish_synced_regs(vm);
 	after_exit(vm, run->exit_reason);
 }
@@ -298,15 +301,15 @@ static void run_once(struct vm *vm)
 {
 	struct kvm_run *run = vm->m.run;
 	int rc = ioctl(vm->m.vcpu_fd, KVM_RUN, 0);
-	int e = errno;
 	uint64_t now = seam_now_ns();
 	vm->last_run_ns = now;
-	if (rc < 0 && e != EINTR && e != EAGAIN) {
-		set_state(vm, VCPU_ERROR, 0);
-		return;
-	}
-	if (rc < 0)
+	if (rc < 0) {
+		if (errno != EINTR && errno != EAGAIN) {
+			set_state(vm, VCPU_ERROR, 0);
+			return;
+		}
 		run->exit_reason = KVM_EXIT_INTR; /* a kick: the console wants the vCPU */
+	}
 	handle_exit(vm, now);
 }
 

@@ -14,7 +14,7 @@ void vm_text_flush(struct vm *vm)
 		return;
 	vm->text.generation = vm->generation;
 	vm->text.seq = vm->seq;
-	ring_push(&vm->seam->ring, &vm->text);
+	ring_push_quiet(&vm->seam->ring, &vm->text);
 	vm->text.len = 0;
 }
 

@@ -31,15 +31,29 @@ static void advance(struct timespec *t, long long ns)
 	}
 }
 
+/* Counts only move while the guest runs: sample then, and once more after
+ * each change of state, so a paused or halted VM costs no wakeup work. */
+static bool worth_sampling(struct vm *vm, uint32_t *last_state, uint32_t *last_gen)
+{
+	uint32_t state = atomic_load(&vm->seam->control.state);
+	uint32_t gen = atomic_load(&vm->seam->control.generation);
+	bool changed = state != *last_state || gen != *last_gen;
+	*last_state = state;
+	*last_gen = gen;
+	return changed || state == VCPU_RUNNING;
+}
+
 static void *sampler_main(void *arg)
 {
 	struct vm *vm = arg;
 	struct timespec next;
+	uint32_t last_state = UINT32_MAX, last_gen = UINT32_MAX;
 	clock_gettime(CLOCK_MONOTONIC, &next);
 	pthread_mutex_lock(&vm->sampler_lock);
 	while (!atomic_load(&vm->stopping)) {
 		pthread_mutex_unlock(&vm->sampler_lock);
-		vm_kstats_sample(vm);
+		if (worth_sampling(vm, &last_state, &last_gen))
+			vm_kstats_sample(vm);
 		pthread_mutex_lock(&vm->sampler_lock);
 		advance(&next, KSTATS_PERIOD_NS);
 		/* Timed wait, not sleep: vm_destroy must not wait a whole period. */
