@@ -11,9 +11,11 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#define MAX_DIRS 4
+#define MAX_DIRS 5
 #define SUFFIX ".theme"
 #define SUFFIX_LEN 6
 
@@ -32,6 +34,22 @@ static size_t add_dir(char dirs[][THEME_PATH_MAX], size_t n, size_t max,
 	return n + 1;
 }
 
+/* <prefix>/bin/kvm-tui finds <prefix>/share/kvm-tui/themes even when the
+ * install was moved (or made with --prefix) after the build. */
+static size_t add_beside_binary(char dirs[][THEME_PATH_MAX], size_t n, size_t max)
+{
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (len <= 0)
+		return n;
+	exe[len] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return n;
+	*slash = '\0';
+	return add_dir(dirs, n, max, exe, "/../share/kvm-tui/themes");
+}
+
 size_t theme_dirs(char dirs[][THEME_PATH_MAX], size_t max)
 {
 	size_t n = 0;
@@ -41,6 +59,7 @@ size_t theme_dirs(char dirs[][THEME_PATH_MAX], size_t max)
 #ifdef KVMTUI_DATADIR
 	n = add_dir(dirs, n, max, KVMTUI_DATADIR, "/themes");
 #endif
+	n = add_beside_binary(dirs, n, max);
 	/* The XDG spec says a relative $XDG_CONFIG_HOME is invalid: ignore it. */
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	if (xdg && xdg[0] == '/')
