@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/signalfd.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "exit_status.h"
@@ -27,7 +26,7 @@
 #define BATCH 512
 /* Between drains while records keep coming. The ring holds ~90 ms of a
  * flood, so 2 ms loses nothing and spares thousands of wakeups a second. */
-#define BUSY_NAP_NS 2000000
+#define BUSY_NAP_MS 2
 
 struct headless {
 	struct seam *seam;
@@ -187,31 +186,42 @@ static int poll_timeout_ms(const struct headless *h, uint64_t deadline)
 	return ms;
 }
 
-static void sleep_until_something(struct headless *h, uint64_t deadline)
+/* Waits for stdin, a stop signal, the ring's eventfd (only when idle:
+ * the producer writes it only after ring_consumer_sleep_begin) or the
+ * timeout, and handles what came. */
+static void wait_for_input(struct headless *h, bool idle, int timeout_ms)
 {
 	struct pollfd fds[3] = {
-		{ .fd = ring_wakeup_fd(&h->seam->ring), .events = POLLIN },
 		{ .fd = h->sigfd, .events = POLLIN },
 		{ .fd = -1, .events = POLLIN },
+		{ .fd = idle ? ring_wakeup_fd(&h->seam->ring) : -1, .events = POLLIN },
 	};
 	if (h->stdin_open && h->in_len < sizeof(h->in))
-		fds[2].fd = STDIN_FILENO;
-	if (ring_consumer_sleep_begin(&h->seam->ring))
-		poll(fds, 3, poll_timeout_ms(h, deadline));
-	ring_consumer_sleep_end(&h->seam->ring);
-	if (fds[1].revents & POLLIN) {
+		fds[1].fd = STDIN_FILENO;
+	poll(fds, 3, timeout_ms);
+	if (fds[0].revents & POLLIN) {
 		struct signalfd_siginfo si;
 		if (read(h->sigfd, &si, sizeof(si)) > 0)
 			stop_run(h, STATUS_INTERRUPTED);
 	}
-	if (fds[2].revents & (POLLIN | POLLHUP | POLLERR))
+	if (fds[1].revents & (POLLIN | POLLHUP | POLLERR))
 		read_stdin(h);
 }
 
-static void nap(void)
+static void sleep_until_something(struct headless *h, uint64_t deadline)
 {
-	struct timespec ts = { 0, BUSY_NAP_NS };
-	nanosleep(&ts, NULL);
+	if (ring_consumer_sleep_begin(&h->seam->ring))
+		wait_for_input(h, true, poll_timeout_ms(h, deadline));
+	ring_consumer_sleep_end(&h->seam->ring);
+}
+
+/* While records keep coming: a short pause between drains that still
+ * answers stdin and signals at once (the guest may be waiting for input
+ * while it polls the UART, which is itself a stream of exits). */
+static void nap(struct headless *h, uint64_t deadline)
+{
+	int ms = poll_timeout_ms(h, deadline);
+	wait_for_input(h, false, ms >= 0 && ms < BUSY_NAP_MS ? ms : BUSY_NAP_MS);
 }
 
 static int finish(struct headless *h)
@@ -251,7 +261,7 @@ int headless_run(struct seam *seam, const struct cli_options *o)
 		if (deadline && seam_now_ns() >= deadline && h.forced_status < 0)
 			stop_run(&h, STATUS_TIMEOUT);
 		if (n > 0)
-			nap();
+			nap(&h, deadline);
 		else
 			sleep_until_something(&h, deadline);
 	}

@@ -57,6 +57,8 @@ static void decode_internal(struct event *ev, const struct kvm_run *run)
 void exit_decode(struct event *ev, const struct kvm_run *run)
 {
 	ev->kind = EVENT_EXIT;
+	ev->len = 0;
+	ev->flags = 0;
 	ev->reason = run->exit_reason < EXIT_REASON_MAX ? (uint8_t)run->exit_reason : EXIT_UNKNOWN;
 	memset(&ev->u, 0, sizeof(ev->u));
 	switch (run->exit_reason) {

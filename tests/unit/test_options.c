@@ -1,0 +1,131 @@
+/* test_options.c - the command line: sizes, addresses, every option, errors. */
+#include "check.h"
+#include "exit_status.h"
+#include "options.h"
+#include "run_outcome.h"
+
+static int parse(struct cli_options *o, char *err, int argc, char **argv)
+{
+	return cli_parse(argc, argv, o, err, 256);
+}
+
+#define ARGV(...) ((char *[]){ "kvm-tui", __VA_ARGS__, NULL })
+#define ARGC(...) ((int)(sizeof((char *[]){ "kvm-tui", __VA_ARGS__ }) / sizeof(char *)))
+#define PARSE(o, err, ...) parse(o, err, ARGC(__VA_ARGS__), ARGV(__VA_ARGS__))
+
+static void test_sizes(void)
+{
+	uint64_t v = 0;
+	CHECK(parse_size("16M", &v) == 0 && v == 16ull << 20);
+	CHECK(parse_size("512K", &v) == 0 && v == 512ull << 10);
+	CHECK(parse_size("1G", &v) == 0 && v == 1ull << 30);
+	CHECK(parse_size("2g", &v) == 0 && v == 2ull << 30);
+	CHECK(parse_size("64MiB", &v) == 0 && v == 64ull << 20);
+	CHECK(parse_size("32", &v) == 0 && v == 32ull << 20); /* bare: MiB, like QEMU -m */
+	CHECK(parse_size("0", &v) != 0);
+	CHECK(parse_size("-1M", &v) != 0);
+	CHECK(parse_size("12X", &v) != 0);
+	CHECK(parse_size("M", &v) != 0);
+	CHECK(parse_size("", &v) != 0);
+	CHECK(parse_size("99999999999999999999G", &v) != 0);
+}
+
+static void test_addresses(void)
+{
+	uint64_t v = 0;
+	CHECK(parse_address("0x7c00", &v) == 0 && v == 0x7c00);
+	CHECK(parse_address("4096", &v) == 0 && v == 4096);
+	CHECK(parse_address("0", &v) == 0 && v == 0);
+	CHECK(parse_address("zz", &v) != 0);
+	CHECK(parse_address("0x10q", &v) != 0);
+	CHECK(parse_address("-5", &v) != 0);
+}
+
+static void test_good_lines(void)
+{
+	struct cli_options o;
+	char err[256] = "";
+	CHECK_EQ(PARSE(&o, err, "--headless", "--mem", "32M", "--mode", "long", "--load-addr", "0x1000",
+		       "--entry", "0x1010", "--trace", "t.json", "--stats", "--timeout", "1.5",
+		       "--max-exits", "100", "--paused", "g.bin"), 0);
+	CHECK(o.headless);
+	CHECK_EQ(o.vm.mem_size, 32ull << 20);
+	CHECK_EQ(o.vm.mode, GUEST_MODE_LONG);
+	CHECK(o.vm.has_load_addr && o.vm.load_addr == 0x1000);
+	CHECK(o.vm.has_entry && o.vm.entry == 0x1010);
+	CHECK_STR(o.trace_path, "t.json");
+	CHECK(o.stats);
+	CHECK(o.timeout_s > 1.49 && o.timeout_s < 1.51);
+	CHECK_EQ(o.vm.max_exits, 100);
+	CHECK(o.vm.start_paused);
+	CHECK_STR(o.guest, "g.bin");
+
+	CHECK_EQ(PARSE(&o, err, "hello"), 0);
+	CHECK_EQ(o.vm.mem_size, VM_DEFAULT_MEM);
+	CHECK_EQ(o.vm.mode, GUEST_MODE_AUTO);
+	CHECK_EQ(PARSE(&o, err, "--theme", "projector", "--no-color", "hello"), 0);
+	CHECK_STR(o.theme, "projector");
+	CHECK(o.no_color);
+	CHECK_EQ(PARSE(&o, err, "--help"), 0);
+	CHECK(o.help);
+	CHECK_EQ(PARSE(&o, err, "-V"), 0);
+	CHECK(o.version);
+	CHECK_EQ(PARSE(&o, err, "--list-themes"), 0);
+	CHECK(o.list_themes);
+}
+
+static void test_bad_lines(void)
+{
+	struct cli_options o;
+	char err[256] = "";
+	CHECK(PARSE(&o, err, "--frobnicate", "g.bin") != 0);
+	CHECK_CONTAINS(err, "--frobnicate");
+	CHECK(PARSE(&o, err, "--mem", "lots", "g.bin") != 0);
+	CHECK_CONTAINS(err, "--mem");
+	CHECK(PARSE(&o, err, "--mode", "turbo", "g.bin") != 0);
+	CHECK_CONTAINS(err, "real, protected, paged or long");
+	CHECK(PARSE(&o, err, "--timeout", "-3", "g.bin") != 0);
+	CHECK(PARSE(&o, err, "--max-exits", "0", "g.bin") != 0);
+	CHECK(PARSE(&o, err, "--headless") != 0);
+	CHECK_CONTAINS(err, "no guest");
+	CHECK(PARSE(&o, err, "a.bin", "b.bin") != 0);
+	CHECK_CONTAINS(err, "b.bin");
+	CHECK(PARSE(&o, err, "-x", "g.bin") != 0);
+	CHECK_CONTAINS(err, "-x");
+}
+
+static void test_outcomes(void)
+{
+	char why[256];
+	struct event e = { .reason = EXIT_SHUTDOWN, .rip = 0x7c41 };
+	CHECK_EQ(run_outcome_status(VCPU_HALTED, 0), STATUS_HALTED);
+	CHECK_EQ(run_outcome_status(VCPU_DEBUG_EXIT, 33), 33);
+	CHECK_EQ(run_outcome_status(VCPU_DEBUG_EXIT, (0x80 << 1) | 1), 1); /* 8 bits, as exit(3) */
+	CHECK_EQ(run_outcome_status(VCPU_SHUTDOWN, 0), STATUS_SHUTDOWN);
+	CHECK_EQ(run_outcome_status(VCPU_FAIL_ENTRY, 0), STATUS_FAIL_ENTRY);
+	CHECK_EQ(run_outcome_status(VCPU_INTERNAL_ERROR, 0), STATUS_INTERNAL_ERROR);
+	CHECK_EQ(run_outcome_status(VCPU_EXIT_LIMIT, 0), STATUS_MAX_EXITS);
+	CHECK_EQ(run_outcome_status(VCPU_ERROR, 0), STATUS_VCPU_ERROR);
+	CHECK(run_outcome_explain(VCPU_SHUTDOWN, &e, why, sizeof(why)));
+	CHECK_CONTAINS(why, "triple-faulted");
+	CHECK_CONTAINS(why, "0x7c41");
+	CHECK(!run_outcome_explain(VCPU_HALTED, &e, why, sizeof(why)));
+	struct event ie = { .reason = EXIT_INTERNAL_ERROR, .rip = 0x10 };
+	ie.u.internal.suberror = 1;
+	ie.u.internal.insn_len = 2;
+	ie.u.internal.insn[0] = 0x0f;
+	ie.u.internal.insn[1] = 0xa2;
+	CHECK(run_outcome_explain(VCPU_INTERNAL_ERROR, &ie, why, sizeof(why)));
+	CHECK_CONTAINS(why, "emulation failed");
+	CHECK_CONTAINS(why, "bytes 0f a2");
+}
+
+int main(void)
+{
+	test_sizes();
+	test_addresses();
+	test_good_lines();
+	test_bad_lines();
+	test_outcomes();
+	return check_done();
+}
