@@ -33,6 +33,7 @@ struct control {
 	_Atomic uint32_t generation;   /* bumps at every reset */
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
+	bool vcpu_sleeping;            /* in control_wait (under lock): no kick needed */
 	void (*kick)(void *ctx);       /* makes a running KVM_RUN return; set by the vmm */
 	void *kick_ctx;
 };

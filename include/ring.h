@@ -52,6 +52,8 @@ bool ring_push(struct ring *ring, const struct event *ev);
  * them quietly and then notifies once: one StoreLoad fence instead of one
  * per record. Quiet pushes still wait (and wake the consumer) when full. */
 bool ring_push_quiet(struct ring *ring, const struct event *ev);
+/* Wakes a sleeping consumer. Safe from any thread: others use it to tell
+ * the consumer that something beside the ring (e.g. kstats) changed. */
 void ring_notify(struct ring *ring);
 
 /* Consumer. Returns how many records were copied to out (at most max). */

@@ -39,10 +39,13 @@ void control_request(struct control *ctl, uint32_t requests)
 {
 	atomic_fetch_or_explicit(&ctl->pending, requests, memory_order_release);
 	pthread_mutex_lock(&ctl->lock);
+	bool sleeping = ctl->vcpu_sleeping;
 	pthread_cond_broadcast(&ctl->wake);
 	pthread_mutex_unlock(&ctl->lock);
-	/* A running vCPU is inside KVM_RUN, not on the condvar: knock it out. */
-	if (ctl->kick)
+	/* A running vCPU is inside KVM_RUN, not on the condvar: knock it out.
+	 * A sleeping one is woken by the condvar alone; kicking it too would
+	 * make its next KVM_RUN return at once, a spurious INTR exit. */
+	if (ctl->kick && !sleeping)
 		ctl->kick(ctl->kick_ctx);
 }
 
@@ -86,6 +89,7 @@ void control_wait(struct control *ctl, int64_t timeout_ns)
 	if (timeout_ns >= 0)
 		deadline = control_deadline(timeout_ns);
 	pthread_mutex_lock(&ctl->lock);
+	ctl->vcpu_sleeping = true;
 	while (!control_has_pending(ctl)) {
 		if (timeout_ns < 0) {
 			pthread_cond_wait(&ctl->wake, &ctl->lock);
@@ -93,6 +97,7 @@ void control_wait(struct control *ctl, int64_t timeout_ns)
 			break;
 		}
 	}
+	ctl->vcpu_sleeping = false;
 	pthread_mutex_unlock(&ctl->lock);
 }
 

@@ -95,7 +95,7 @@ static void intake_kstats(struct tui *t)
 	t->dirty = true;
 }
 
-static void intake_control(struct tui *t)
+void intake_control(struct tui *t)
 {
 	struct control *ctl = &t->seam->control;
 	uint32_t generation = atomic_load_explicit(&ctl->generation, memory_order_acquire);
@@ -110,7 +110,6 @@ static void intake_control(struct tui *t)
 
 void intake_poll(struct tui *t, uint64_t now_ns)
 {
-	intake_control(t);
 	intake_regs(t);
 	intake_kstats(t);
 	uint64_t total = counters_total(&t->seam->counters);

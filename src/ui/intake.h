@@ -15,7 +15,12 @@
 /* Pops and applies up to budget events; returns how many. */
 size_t intake_drain(struct tui *t, size_t budget);
 void intake_apply(struct tui *t, const struct event *ev);
-/* Looks at everything that is not an event. */
+/* The vCPU's state and generation from the control word. Call it before
+ * draining: the vCPU pushes a stop's last output before it publishes the
+ * state, so this order never shows HALTED above a pane still missing the
+ * guest's final bytes. */
+void intake_control(struct tui *t);
+/* Registers, kernel statistics and exit rate: the rest that is not an event. */
 void intake_poll(struct tui *t, uint64_t now_ns);
 /* The frame that shows the current registers was drawn: the next snapshot
  * starts a fresh set of changed marks. */

@@ -36,19 +36,24 @@ static bool row_room(const struct stat_row *s)
 
 static void stats_state_line(struct tui *t, struct stat_row *s, uint64_t now)
 {
-	char state[48], uptime[24], cap[32];
+	char state[48], uptime[24];
 	tui_state_text(t, state, sizeof(state));
 	numfmt_duration(uptime, sizeof(uptime), tui_state_uptime(t, now));
 	int x = s->in.x, end = s->in.x + s->in.w;
 	x += draw_text(s->y, x, end - x, draw_attr(THEME_DIM), "state ");
 	x += draw_text(s->y, x, end - x, draw_attr(tui_state_slot(t->state)), state);
-	x += draw_textf(s->y, x, end - x, draw_attr(THEME_NORMAL), "  %s %s",
-			vcpu_state_is_final(t->state) ? "ran" : "uptime", uptime);
-	if (t->rate_limit) {
-		snprintf(cap, sizeof(cap), "  slow %" PRIu32 "/s", t->rate_limit);
-		draw_text(s->y, x, end - x, draw_attr(THEME_STATE_PAUSED), cap);
-	}
+	draw_textf(s->y, x, end - x, draw_attr(THEME_NORMAL), "  %s %s",
+		   vcpu_state_is_final(t->state) ? "ran" : "uptime", uptime);
 	s->y++;
+}
+
+/* Its own line: on an 80-column screen it would not fit beside the uptime. */
+static void stats_slow_motion_line(struct tui *t, struct stat_row *s)
+{
+	if (!t->rate_limit || !row_room(s))
+		return;
+	draw_textf(s->y++, s->in.x, s->in.w, draw_attr(THEME_STATE_PAUSED), "slow %" PRIu32 "/s",
+		   t->rate_limit);
 }
 
 static void stats_rate_line(struct tui *t, struct stat_row *s)
@@ -233,6 +238,7 @@ void pane_stats_draw(struct tui *t, struct rect r)
 	/* The most telling first: a short pane still says what matters. */
 	if (row_room(&s))
 		stats_state_line(t, &s, now);
+	stats_slow_motion_line(t, &s);
 	if (row_room(&s))
 		stats_rate_line(t, &s);
 	if (row_room(&s))

@@ -182,6 +182,7 @@ static void tui_loop(struct tui *t)
 {
 	uint64_t next_frame = 0, next_tick = 0;
 	while (!t->quit) {
+		intake_control(t);
 		size_t drained = intake_drain(t, DRAIN_BUDGET);
 		handle_signals(t);
 		handle_keys(t);

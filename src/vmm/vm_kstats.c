@@ -19,6 +19,10 @@ void vm_kstats_sample(struct vm *vm)
 	if (rc == 0) {
 		ks.generation = atomic_load(&vm->seam->control.generation);
 		kstats_publish(&vm->seam->kstats, &ks);
+		/* A console asleep over a halted guest should still see the new
+		 * counts: waking it is safe from any thread (an atomic flag and an
+		 * eventfd write), unlike pushing into the ring. */
+		ring_notify(&vm->seam->ring);
 	}
 }
 

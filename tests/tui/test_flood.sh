@@ -26,10 +26,11 @@ assert_eq 0 "$broken" "no garbled line in the serial pane"
 
 keys r
 WAIT_LIMIT=60 wait_for 'EXITED 16 *$' "r: the flood runs to its end: the guest exits with 16"
-# 300000 IO outs, the debug-exit OUT, and the INTR of the pause's kick (if
-# the kick caught the vCPU inside KVM_RUN): every exit counted.
-assert_screen 'exits . 30000[12] total' "every exit is counted: 300000 outs, the debug exit (and the kick)"
-assert_screen '#30000[12] .*IO +outb 0xf4 debug-exit 10' "the last exit is the debug-exit OUT of 0x10"
+# 300000 IO outs, the debug-exit OUT, and an INTR for each kick that caught
+# the vCPU inside KVM_RUN (the pause's, and under load maybe one more):
+# every exit counted.
+assert_screen 'exits . 30000[1-4] total' "every exit is counted: 300000 outs, the debug exit (and the kicks)"
+assert_screen '#30000[1-4] .*IO +outb 0xf4 debug-exit 10' "the last exit is the debug-exit OUT of 0x10"
 keys q
 wait_exit "q quits"
 assert_eq 33 "$STATUS" "the guest's debug-exit status (16<<1)|1 = 33 is kvm-tui's"
