@@ -1,6 +1,8 @@
 /* guest_locate.c - finding installed guests by name. */
 #include "guest_locate.h"
 
+#include "install_dir.h"
+
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -25,29 +27,13 @@ static bool try_dir(const char *dir, const char *name, char *out, size_t outlen)
 	return false;
 }
 
-/* <prefix>/bin/kvm-tui -> <prefix>/share/kvm-tui/guests: a relocated install. */
-static bool beside_binary(char *dir, size_t len)
-{
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0)
-		return false;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return false;
-	*slash = '\0';
-	int w = snprintf(dir, len, "%s/../share/kvm-tui/guests", exe);
-	return w > 0 && (size_t)w < len;
-}
-
 int guest_locate(const char *name, char *out, size_t outlen)
 {
 	snprintf(out, outlen, "%s", name);
 	if (strchr(name, '/') || is_file(name) || !*name)
 		return 0;
 	char dir[PATH_MAX];
-	if (beside_binary(dir, sizeof(dir)) && try_dir(dir, name, out, outlen))
+	if (install_dir_beside_binary("guests", dir, sizeof(dir)) && try_dir(dir, name, out, outlen))
 		return 0;
 	if (try_dir(KVMTUI_DATADIR "/guests", name, out, outlen))
 		return 0;

@@ -8,12 +8,12 @@
  */
 #include "theme.h"
 
+#include "install_dir.h"
+
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <limits.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #define MAX_DIRS 5
 #define SUFFIX ".theme"
@@ -38,16 +38,10 @@ static size_t add_dir(char dirs[][THEME_PATH_MAX], size_t n, size_t max,
  * install was moved (or made with --prefix) after the build. */
 static size_t add_beside_binary(char dirs[][THEME_PATH_MAX], size_t n, size_t max)
 {
-	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (len <= 0)
+	char dir[THEME_PATH_MAX];
+	if (!install_dir_beside_binary("themes", dir, sizeof(dir)))
 		return n;
-	exe[len] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return n;
-	*slash = '\0';
-	return add_dir(dirs, n, max, exe, "/../share/kvm-tui/themes");
+	return add_dir(dirs, n, max, dir, "");
 }
 
 size_t theme_dirs(char dirs[][THEME_PATH_MAX], size_t max)
