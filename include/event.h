@@ -88,6 +88,8 @@ struct event {
 			uint8_t dir;   /* enum io_direction */
 			uint32_t count; /* > 1 for rep ins/outs */
 			uint8_t data[8]; /* first bytes moved (IN: what the device answered) */
+			uint8_t serial_len; /* with EVENT_F_SERIAL: bytes COM1 sent out */
+			uint8_t serial[7];
 		} io;
 		struct {
 			uint64_t addr;
@@ -128,7 +130,24 @@ struct event {
 	} u;
 };
 
-#define EVENT_F_STEP 0x01 /* this exit ended a single step */
+#define EVENT_F_STEP 0x01   /* this exit ended a single step */
+#define EVENT_F_SERIAL 0x02 /* this IO exit also carries COM1's output (u.io.serial):
+			     * one record per OUT instead of two, in a flood */
+
+/* The COM1 output an event carries, from an EVENT_UART record or piggybacked
+ * on the OUT exit that produced it. Returns the byte count (0: none). */
+static inline size_t event_serial_bytes(const struct event *ev, const uint8_t **bytes)
+{
+	if (ev->kind == EVENT_UART) {
+		*bytes = ev->u.text;
+		return ev->len;
+	}
+	if (ev->kind == EVENT_EXIT && (ev->flags & EVENT_F_SERIAL)) {
+		*bytes = ev->u.io.serial;
+		return ev->u.io.serial_len;
+	}
+	return 0;
+}
 
 _Static_assert(sizeof(struct event) == 64, "one event is one cache line");
 

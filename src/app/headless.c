@@ -111,9 +111,12 @@ static void on_state(struct headless *h, const struct event *ev)
 
 static void on_event(struct headless *h, const struct event *ev)
 {
+	const uint8_t *serial;
+	size_t n = event_serial_bytes(ev, &serial);
+	if (n)
+		serial_bytes(h, serial, n);
 	switch (ev->kind) {
 	case EVENT_UART:
-		serial_bytes(h, ev->u.text, ev->len);
 		break;
 	case EVENT_DEBUGCON: {
 		bool open = true;

@@ -22,12 +22,16 @@ void intake_apply(struct tui *t, const struct event *ev)
 	if (!intake_generation(t, ev->generation))
 		return;
 	size_t len = ev->len <= EVENT_TEXT_MAX ? ev->len : EVENT_TEXT_MAX;
+	const uint8_t *serial;
+	size_t serial_len = event_serial_bytes(ev, &serial);
 	switch (ev->kind) {
 	case EVENT_EXIT:
 		exit_history_push(&t->exits, ev);
+		if (serial_len) /* COM1 output riding on its OUT exit */
+			scrollback_feed(&t->serial, serial, serial_len);
 		break;
 	case EVENT_UART:
-		scrollback_feed(&t->serial, ev->u.text, len);
+		scrollback_feed(&t->serial, serial, serial_len <= EVENT_TEXT_MAX ? serial_len : EVENT_TEXT_MAX);
 		break;
 	case EVENT_DEBUGCON:
 		scrollback_feed(&t->debugcon, ev->u.text, len);

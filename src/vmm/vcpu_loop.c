@@ -174,18 +174,33 @@ static bool apply_requests(struct vm *vm)
 	return true;
 }
 
+/* The text gathered during this exit is only ever from this exit (it is
+ * flushed at the end of each). If it is COM1 output small enough, it rides
+ * in the exit's own record: one ring record per OUT instead of two. */
+static void carry_serial(struct vm *vm, struct event *ev)
+{
+	struct event *text = &vm->text;
+	if (text->len == 0 || text->kind != EVENT_UART || text->len > sizeof(ev->u.io.serial))
+		return;
+	memcpy(ev->u.io.serial, text->u.text, text->len);
+	ev->u.io.serial_len = text->len;
+	ev->flags |= EVENT_F_SERIAL;
+	text->len = 0;
+}
+
 static void handle_io(struct vm *vm, struct event *ev)
 {
 	struct kvm_run *run = vm->m.run;
 	uint8_t *data = (uint8_t *)run + run->io.data_offset;
 	uint8_t size = run->io.size;
 	if (run->io.direction == KVM_EXIT_IO_OUT) {
-		ring_push_quiet(&vm->seam->ring, ev);
 		for (uint32_t i = 0; i < run->io.count; i++) {
 			uint32_t v = 0;
 			memcpy(&v, data + (size_t)i * size, size);
 			bus_pio_write(&vm->bus, run->io.port, size, v);
 		}
+		carry_serial(vm, ev);
+		ring_push_quiet(&vm->seam->ring, ev);
 		return;
 	}
 	for (uint32_t i = 0; i < run->io.count; i++) {

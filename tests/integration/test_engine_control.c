@@ -36,8 +36,8 @@ static void *drain_main(void *arg)
 		for (size_t i = 0; i < n; i++) {
 			const struct event *e = &batch[i];
 			atomic_store(&d->last_generation, e->generation);
-			if (e->kind == EVENT_UART)
-				atomic_fetch_add(&d->uart_bytes, e->len);
+			const uint8_t *serial;
+			atomic_fetch_add(&d->uart_bytes, event_serial_bytes(e, &serial));
 			if (e->kind != EVENT_EXIT)
 				continue;
 			atomic_fetch_add(&d->exits_seen, 1);
