@@ -23,10 +23,13 @@
  *                 pays vcpu_load/vcpu_put in the kernel).
  *   --count       kvm-tui's per-exit bookkeeping: a CLOCK_MONOTONIC read and
  *                 the exact atomic exit counters (src/seam/counters.c).
- *   --ring        push what kvm-tui pushes (an exit record, and a UART record
- *                 per OUT to COM1) into the project's ring, drained by a
- *                 consumer thread that behaves like the headless console
- *                 (batches, 200 us naps while busy, eventfd sleep when idle,
+ *   --ring        push what kvm-tui pushes into the project's ring: one
+ *                 exit record per exit; for an OUT to COM1 the byte rides in
+ *                 that record (EVENT_F_SERIAL), as src/vmm/vcpu_loop.c does.
+ *                 Records go in with ring_push_quiet and each exit ends with
+ *                 one ring_notify (one wakeup check, one fence per exit).
+ *                 A consumer thread drains them like the headless console
+ *                 (batches, 2 ms naps while busy, eventfd sleep when idle,
  *                 serial bytes written to /dev/null).
  *   --publish     capture the synced registers into a cpu_state and publish
  *                 it through the project's seqlock snapshot (implies
@@ -34,7 +37,7 @@
  *   --pipeline    all of the above: kvm-tui's vCPU-side work without its
  *                 device bus, control word and state machine. What is left
  *                 between this and kvm-tui --headless is in those.
- *   --nap-us N    the consumer's nap between busy drains (default 200, as
+ *   --nap-us N    the consumer's nap between busy drains (default 2000, as
  *                 headless.c): to see what its wakeups cost the vCPU thread.
  *
  * Output (stderr, the same shape as kvm-tui --stats so bench/run parses both):
@@ -75,7 +78,7 @@
 /* The consumer's pacing, copied from src/app/headless.c on purpose: the
  * point is to price the same behaviour. */
 #define CONSUMER_BATCH 512
-#define CONSUMER_NAP_US 200
+#define CONSUMER_NAP_US 2000 /* headless.c: BUSY_NAP_MS 2 */
 #define CONSUMER_IDLE_POLL_MS 10
 
 /* The pieces of kvm-tui's per-exit work this run adds to the bare loop. */
@@ -217,14 +220,16 @@ static size_t consumer_drain(struct consumer *c)
 	size_t total = 0, n, len = 0;
 	while ((n = ring_pop_batch(&c->seam->ring, batch, CONSUMER_BATCH)) > 0) {
 		for (size_t i = 0; i < n; i++) {
-			if (batch[i].kind != EVENT_UART)
+			const uint8_t *bytes;
+			size_t k = event_serial_bytes(&batch[i], &bytes);
+			if (!k)
 				continue;
-			if (len + batch[i].len > sizeof(out)) {
+			if (len + k > sizeof(out)) {
 				(void)!write(c->null_fd, out, len);
 				len = 0;
 			}
-			memcpy(out + len, batch[i].u.text, batch[i].len);
-			len += batch[i].len;
+			memcpy(out + len, bytes, k);
+			len += k;
 		}
 		total += n;
 	}
@@ -303,8 +308,10 @@ static void publish(struct bare *b)
 	snapshot_publish(&b->c.seam->regs, &cpu);
 }
 
-/* An exit record the way src/vmm fills one for an IO exit, then, for an OUT
- * to COM1, the one-byte UART record the device path flushes after it. */
+/* An exit record the way src/vmm fills one for an IO exit. For an OUT to
+ * COM1 the transmitted byte rides in the same record (EVENT_F_SERIAL), so
+ * there is one record per exit. It goes in quietly, and the exit ends with
+ * one wakeup check, as in vcpu_loop.c's handle_exit. */
 static void push_records(struct bare *b, uint64_t now)
 {
 	const struct kvm_run *run = b->run;
@@ -316,19 +323,20 @@ static void push_records(struct bare *b, uint64_t now)
 	ev.time_ns = now - b->t0;
 	ev.rip = run->s.regs.sregs.cs.base + run->s.regs.regs.rip;
 	if (run->exit_reason == KVM_EXIT_IO) {
+		const uint8_t *data = (const uint8_t *)run + run->io.data_offset;
 		ev.u.io.port = run->io.port;
 		ev.u.io.size = run->io.size;
 		ev.u.io.dir = run->io.direction == KVM_EXIT_IO_OUT ? IO_OUT : IO_IN;
 		ev.u.io.count = run->io.count;
-		memcpy(ev.u.io.data, (const uint8_t *)run + run->io.data_offset, run->io.size);
+		memcpy(ev.u.io.data, data, run->io.size);
+		if (run->io.port == COM1 && run->io.direction == KVM_EXIT_IO_OUT) {
+			ev.u.io.serial[0] = data[0];
+			ev.u.io.serial_len = 1;
+			ev.flags |= EVENT_F_SERIAL;
+		}
 	}
-	ring_push(&b->c.seam->ring, &ev);
-	if (run->exit_reason != KVM_EXIT_IO || run->io.port != COM1 ||
-	    run->io.direction != KVM_EXIT_IO_OUT)
-		return;
-	struct event text = { .kind = EVENT_UART, .len = 1, .seq = b->exits };
-	text.u.text[0] = *((const uint8_t *)run + run->io.data_offset);
-	ring_push(&b->c.seam->ring, &text);
+	ring_push_quiet(&b->c.seam->ring, &ev);
+	ring_notify(&b->c.seam->ring);
 }
 
 static void extras_per_exit(struct bare *b)

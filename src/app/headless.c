@@ -233,6 +233,8 @@ static int finish(struct headless *h)
 	if (h->forced_status >= 0 && h->final_state == VCPU_QUIT) {
 		if (h->forced_status == STATUS_TIMEOUT)
 			fprintf(stderr, "kvm-tui: timeout after %g s, guest stopped\n", h->o->timeout_s);
+		else if (h->forced_status == STATUS_INTERRUPTED)
+			fprintf(stderr, "kvm-tui: interrupted, guest stopped\n");
 		return h->forced_status;
 	}
 	if (run_outcome_explain(h->final_state, &h->last_exit, why, sizeof(why)))
