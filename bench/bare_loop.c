@@ -22,7 +22,8 @@
  *                 every exit instead: what sync regs saves (every vCPU ioctl
  *                 pays vcpu_load/vcpu_put in the kernel).
  *   --count       kvm-tui's per-exit bookkeeping: a CLOCK_MONOTONIC read and
- *                 the exact atomic exit counters (src/seam/counters.c).
+ *                 the exit counters (src/seam/counters.c: single writer,
+ *                 relaxed load + store).
  *   --ring        push what kvm-tui pushes into the project's ring: one
  *                 exit record per exit; for an OUT to COM1 the byte rides in
  *                 that record (EVENT_F_SERIAL), as src/vmm/vcpu_loop.c does.
