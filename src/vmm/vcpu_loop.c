@@ -17,10 +17,14 @@
 
 #define RFLAGS_IF (1u << 9)
 
+static void publish_synced_regs(struct vm *vm);
+
 static void set_state(struct vm *vm, enum vcpu_state state, int status)
 {
 	if (vm->state == state && state != VCPU_RUNNING)
 		return;
+	if (vm->regs_stale)
+		publish_synced_regs(vm); /* a stopped vCPU always shows its last registers */
 	vm_text_flush(vm);
 	vm->state = state;
 	if (state == VCPU_DEBUG_EXIT)
@@ -48,6 +52,22 @@ static void publish_regs(struct vm *vm, const struct kvm_regs *regs, const struc
 static void publish_synced_regs(struct vm *vm)
 {
 	publish_regs(vm, &vm->m.run->s.regs.regs, &vm->m.run->s.regs.sregs);
+	vm->regs_stale = false;
+}
+
+/* Registers come with every exit, but a console draws at most ~60 frames a
+ * second: while the guest runs, publish at most every SNAPSHOT_PERIOD_NS.
+ * Any change of state publishes the latest at once (see set_state). */
+#define SNAPSHOT_PERIOD_NS 1000000ull
+
+static void publish_running_regs(struct vm *vm, uint64_t now)
+{
+	if (now - vm->last_publish_ns < SNAPSHOT_PERIOD_NS) {
+		vm->regs_stale = true;
+		return;
+	}
+	vm->last_publish_ns = now;
+	publish_synced_regs(vm);
 }
 
 static void publish_fresh_regs(struct vm *vm)
@@ -133,6 +153,8 @@ static void do_reset(struct vm *vm)
 		set_state(vm, VCPU_ERROR, 0);
 		return;
 	}
+	vm->regs_stale = false; /* the new kvm_run holds no synced registers yet */
+	vm->last_publish_ns = 0;
 	publish_fresh_regs(vm);
 	/* Published only now, so a console that sees the new generation also
 	 * sees the new VM complete. */
@@ -295,7 +317,7 @@ static void handle_exit(struct vm *vm, uint64_t now)
 	memset(&ev, 0, sizeof(ev));
 	exit_decode(&ev, run);
 	ev.seq = ++vm->seq;
-	ev.time_ns = now - vm->start_ns;
+	ev.time_ns = now > vm->start_ns ? now - vm->start_ns : 0; /* the TSC clock may lag a reset by ns */
 	ev.rip = exit_linear_rip(run);
 	ev.generation = vm->generation;
 	if (vm->stepping && run->exit_reason == KVM_EXIT_DEBUG)
@@ -310,7 +332,7 @@ static void handle_exit(struct vm *vm, uint64_t now)
 		ring_push_quiet(&vm->seam->ring, &ev);
 	vm_text_flush(vm);
 	ring_notify(&vm->seam->ring); /* one wakeup check per exit, not per record */
-	publish_synced_regs(vm);
+	publish_running_regs(vm, now);
 	after_exit(vm, run->exit_reason);
 }
 
@@ -318,7 +340,7 @@ static void run_once(struct vm *vm)
 {
 	struct kvm_run *run = vm->m.run;
 	int rc = ioctl(vm->m.vcpu_fd, KVM_RUN, 0);
-	uint64_t now = seam_now_ns();
+	uint64_t now = exit_clock_now(&vm->clock);
 	vm->last_run_ns = now;
 	if (rc < 0) {
 		if (errno != EINTR && errno != EAGAIN) {
@@ -348,6 +370,7 @@ void *vcpu_thread_main(void *arg)
 {
 	struct vm *vm = arg;
 	vcpu_kick_bind(vm->m.run);
+	exit_clock_init(&vm->clock);
 	vm->start_ns = seam_now_ns();
 	counters_reset(&vm->seam->counters, vm->start_ns);
 	publish_fresh_regs(vm);

@@ -8,6 +8,7 @@
 
 #include "bus.h"
 #include "debug_ports.h"
+#include "exit_clock.h"
 #include "kstats_reader.h"
 #include "kvm_device.h"
 #include "loader.h"
@@ -47,6 +48,9 @@ struct vm {
 	uint64_t seq;             /* exits in this generation */
 	uint64_t start_ns;
 	uint64_t last_run_ns;     /* when the last KVM_RUN returned (slow motion) */
+	struct exit_clock clock;  /* stamps exits cheaply */
+	uint64_t last_publish_ns; /* registers published (rate-limited while running) */
+	bool regs_stale;          /* newer registers than the snapshot shows */
 	enum vcpu_state state;
 	bool paused, stepping, next_exit, needs_completion;
 	bool guest_exited;
