@@ -32,6 +32,8 @@ static void set_state(struct vm *vm, enum vcpu_state state, int status)
 	control_set_state(&vm->seam->control, state);
 	if (state != VCPU_RUNNING && vm->kvm.has_stats_fd)
 		vm_kstats_sample(vm); /* the kernel's counts as the guest stops */
+	else if (state == VCPU_RUNNING)
+		vm_kstats_wake(vm);
 	struct event ev = { .kind = EVENT_STATE, .generation = vm->generation, .seq = vm->seq };
 	ev.time_ns = seam_now_ns() - vm->start_ns;
 	ev.u.state.state = state;

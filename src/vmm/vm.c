@@ -83,13 +83,14 @@ int vm_start(struct vm *vm)
 	int rc = vcpu_kick_install();
 	if (rc)
 		return rc;
+	/* The sampler first: the vCPU thread may wake it from its first moment. */
+	vm_kstats_start(vm);
 	atomic_store(&vm->thread_running, true);
 	rc = pthread_create(&vm->thread, NULL, vcpu_thread_main, vm);
 	if (rc) {
 		atomic_store(&vm->thread_running, false);
 		return -rc;
 	}
-	vm_kstats_start(vm);
 	return 0;
 }
 

@@ -67,5 +67,6 @@ void vm_text_flush(struct vm *vm);
 int vm_kstats_start(struct vm *vm);
 void vm_kstats_stop(struct vm *vm);
 void vm_kstats_sample(struct vm *vm);
+void vm_kstats_wake(struct vm *vm); /* the vCPU runs again: resume sampling */
 
 #endif

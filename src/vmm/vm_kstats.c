@@ -35,38 +35,45 @@ static void advance(struct timespec *t, long long ns)
 	}
 }
 
-/* Counts only move while the guest runs: sample then, and once more after
- * each change of state, so a paused or halted VM costs no wakeup work. */
-static bool worth_sampling(struct vm *vm, uint32_t *last_state, uint32_t *last_gen)
+static bool vcpu_running(struct vm *vm)
 {
-	uint32_t state = atomic_load(&vm->seam->control.state);
-	uint32_t gen = atomic_load(&vm->seam->control.generation);
-	bool changed = state != *last_state || gen != *last_gen;
-	*last_state = state;
-	*last_gen = gen;
-	return changed || state == VCPU_RUNNING;
+	return atomic_load(&vm->seam->control.state) == VCPU_RUNNING;
 }
 
+/* Counts only move while the guest runs. The vCPU thread samples itself at
+ * every change of state (see set_state), so while the guest is paused or
+ * stopped this thread sleeps without a timeout: no wakeups at all. */
 static void *sampler_main(void *arg)
 {
 	struct vm *vm = arg;
 	struct timespec next;
-	uint32_t last_state = UINT32_MAX, last_gen = UINT32_MAX;
-	clock_gettime(CLOCK_MONOTONIC, &next);
 	pthread_mutex_lock(&vm->sampler_lock);
 	while (!atomic_load(&vm->stopping)) {
-		pthread_mutex_unlock(&vm->sampler_lock);
-		if (worth_sampling(vm, &last_state, &last_gen))
+		while (!atomic_load(&vm->stopping) && !vcpu_running(vm))
+			pthread_cond_wait(&vm->sampler_wake, &vm->sampler_lock);
+		clock_gettime(CLOCK_MONOTONIC, &next);
+		while (!atomic_load(&vm->stopping) && vcpu_running(vm)) {
+			pthread_mutex_unlock(&vm->sampler_lock);
 			vm_kstats_sample(vm);
-		pthread_mutex_lock(&vm->sampler_lock);
-		advance(&next, KSTATS_PERIOD_NS);
-		/* Timed wait, not sleep: vm_destroy must not wait a whole period. */
-		while (!atomic_load(&vm->stopping) &&
-		       pthread_cond_timedwait(&vm->sampler_wake, &vm->sampler_lock, &next) != ETIMEDOUT)
-			;
+			pthread_mutex_lock(&vm->sampler_lock);
+			advance(&next, KSTATS_PERIOD_NS);
+			/* Timed wait, not sleep: vm_destroy must not wait a period. */
+			while (!atomic_load(&vm->stopping) &&
+			       pthread_cond_timedwait(&vm->sampler_wake, &vm->sampler_lock, &next) != ETIMEDOUT)
+				;
+		}
 	}
 	pthread_mutex_unlock(&vm->sampler_lock);
 	return NULL;
+}
+
+void vm_kstats_wake(struct vm *vm)
+{
+	if (!vm->sampler_running)
+		return;
+	pthread_mutex_lock(&vm->sampler_lock);
+	pthread_cond_signal(&vm->sampler_wake);
+	pthread_mutex_unlock(&vm->sampler_lock);
 }
 
 int vm_kstats_start(struct vm *vm)
