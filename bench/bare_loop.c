@@ -21,8 +21,10 @@
  *   --ioctl-regs  read the registers with KVM_GET_REGS + KVM_GET_SREGS at
  *                 every exit instead: what sync regs saves (every vCPU ioctl
  *                 pays vcpu_load/vcpu_put in the kernel).
- *   --count       kvm-tui's per-exit bookkeeping: a CLOCK_MONOTONIC read and
- *                 the exit counters (src/seam/counters.c: single writer,
+ *   --count       kvm-tui's per-exit bookkeeping: the exit stamp from the
+ *                 project's exit clock (src/vmm/exit_clock.c: rdtsc scaled
+ *                 against CLOCK_MONOTONIC, re-anchored every 10 ms) and the
+ *                 exit counters (src/seam/counters.c: single writer,
  *                 relaxed load + store).
  *   --ring        push what kvm-tui pushes into the project's ring: one
  *                 exit record per exit; for an OUT to COM1 the byte rides in
@@ -33,8 +35,10 @@
  *                 (batches, 2 ms naps while busy, eventfd sleep when idle,
  *                 serial bytes written to /dev/null).
  *   --publish     capture the synced registers into a cpu_state and publish
- *                 it through the project's seqlock snapshot (implies
- *                 --sync-regs).
+ *                 it through the project's seqlock snapshot at most every
+ *                 1 ms, as vcpu_loop.c's publish_running_regs does while the
+ *                 guest runs (implies --sync-regs). It uses --count's stamp,
+ *                 or reads the exit clock itself without --count.
  *   --pipeline    all of the above: kvm-tui's vCPU-side work without its
  *                 device bus, control word and state machine. What is left
  *                 between this and kvm-tui --headless is in those.
@@ -64,6 +68,7 @@
 #include <unistd.h>
 
 #include "cpu_capture.h"
+#include "exit_clock.h"
 #include "seam.h"
 
 #define MEM_SIZE (16ull << 20)
@@ -81,6 +86,8 @@
 #define CONSUMER_BATCH 512
 #define CONSUMER_NAP_US 2000 /* headless.c: BUSY_NAP_MS 2 */
 #define CONSUMER_IDLE_POLL_MS 10
+/* vcpu_loop.c: SNAPSHOT_PERIOD_NS, the running snapshot's pacing. */
+#define PUBLISH_PERIOD_NS 1000000ull
 
 /* The pieces of kvm-tui's per-exit work this run adds to the bare loop. */
 struct extras {
@@ -104,6 +111,8 @@ struct bare {
 	struct extras x;
 	struct consumer c;
 	uint64_t exits, out_bytes, t0;
+	struct exit_clock clock; /* --count, --publish */
+	uint64_t last_publish_ns, publishes;
 	uint64_t regs_sum; /* keeps --touch-regs reads from being optimised away */
 };
 
@@ -300,8 +309,12 @@ static void ioctl_regs(struct bare *b)
 	b->regs_sum += r.rip + s.cs.base;
 }
 
-static void publish(struct bare *b)
+static void publish(struct bare *b, uint64_t now)
 {
+	if (now - b->last_publish_ns < PUBLISH_PERIOD_NS)
+		return;
+	b->last_publish_ns = now;
+	b->publishes++;
 	struct cpu_state cpu;
 	memset(&cpu, 0, sizeof(cpu));
 	cpu_capture(&cpu, &b->run->s.regs.regs, &b->run->s.regs.sregs);
@@ -321,7 +334,7 @@ static void push_records(struct bare *b, uint64_t now)
 	ev.kind = EVENT_EXIT;
 	ev.reason = (uint8_t)run->exit_reason;
 	ev.seq = b->exits;
-	ev.time_ns = now - b->t0;
+	ev.time_ns = now > b->t0 ? now - b->t0 : 0; /* as vcpu_loop.c: the TSC clock may lag */
 	ev.rip = run->s.regs.sregs.cs.base + run->s.regs.regs.rip;
 	if (run->exit_reason == KVM_EXIT_IO) {
 		const uint8_t *data = (const uint8_t *)run + run->io.data_offset;
@@ -347,14 +360,14 @@ static void extras_per_exit(struct bare *b)
 		touch_regs(b);
 	if (b->x.ioctl_regs)
 		ioctl_regs(b);
-	if (b->x.count) {
-		now = seam_now_ns();
+	if (b->x.count || b->x.publish)
+		now = exit_clock_now(&b->clock);
+	if (b->x.count)
 		counters_count(&b->c.seam->counters, b->run->exit_reason);
-	}
 	if (b->x.ring)
 		push_records(b, now);
 	if (b->x.publish)
-		publish(b);
+		publish(b, now);
 }
 
 /* ---- the loop ---- */
@@ -468,6 +481,10 @@ static void report(const struct bare *b, double secs)
 		fprintf(stderr, "ring: %" PRIu64 " records in %" PRIu64 " drains (nap %ld us), %" PRIu64
 			" eventfd wakeups, %" PRIu64 " full waits\n", b->c.records, b->c.drains, b->c.nap_us,
 			atomic_load(&b->c.seam->ring.wakeups), atomic_load(&b->c.seam->ring.full_waits));
+	if (b->x.count || b->x.publish)
+		fprintf(stderr, "exit clock: %s\n", b->clock.use_tsc ? "TSC" : "clock_gettime");
+	if (b->x.publish)
+		fprintf(stderr, "snapshots published: %" PRIu64 "\n", b->publishes);
 }
 
 int main(int argc, char **argv)
@@ -480,6 +497,8 @@ int main(int argc, char **argv)
 			die("seam_create");
 	}
 	build_machine(&b, path);
+	if (b.x.count || b.x.publish)
+		exit_clock_init(&b.clock);
 	if (b.x.ring)
 		consumer_start(&b);
 	b.t0 = seam_now_ns();

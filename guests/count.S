@@ -18,20 +18,14 @@
 # Watch in the console: RIP sits in the delay loop whenever you pause;
 # EDX:EAX show the TSC, EDI:ESI the deadline, EBP the counter.
 
+	.include "boot.inc"
+
 	.code16
 	.section .text.start, "ax"
 	.global _start
 _start:
-	cli				# no BIOS here: own segments and stack
-	xor	%ax, %ax
-	mov	%ax, %ds
-	mov	%ax, %es
-	mov	%ax, %ss
-	mov	$0x7c00, %sp
-	cld
-	ljmp	$0, $start
+	BOOT_START start		# no BIOS here: own segments, stack and CS (boot.inc)
 
-	.equ	COM1_DATA, 0x3f8
 	.equ	DELAY_TICKS, 0x30000000	# ~0.31 s of TSC at 2.6 GHz
 
 start:

@@ -18,20 +18,14 @@
 # "IO in 0x3fd" and the exit rate is high although the guest "does nothing".
 # Headless: printf 'hi\nq' | kvm-tui --headless guests/echo.bin
 
+	.include "boot.inc"
+
 	.code16
 	.section .text.start, "ax"
 	.global _start
 _start:
-	cli				# no BIOS here: own segments and stack
-	xor	%ax, %ax
-	mov	%ax, %ds
-	mov	%ax, %es
-	mov	%ax, %ss
-	mov	$0x7c00, %sp
-	cld
-	ljmp	$0, $start
+	BOOT_START start		# no BIOS here: own segments, stack and CS (boot.inc)
 
-	.equ	COM1_DATA, 0x3f8	# RBR (read) / THR (write)
 	.equ	COM1_LSR, 0x3fd		# line status: bit 0 = data ready
 	.equ	QUIT_KEY, 'q'
 
@@ -83,14 +77,7 @@ halt:	hlt				# interrupts are off: the guest has stopped
 newline:
 	mov	$crlf, %si
 # puts: writes the NUL-terminated string at DS:SI to COM1.
-puts:
-	mov	$COM1_DATA, %dx
-1:	lodsb
-	test	%al, %al
-	jz	2f
-	out	%al, (%dx)
-	jmp	1b
-2:	ret
+	PUTS_ROUTINE puts
 
 	.section .rodata
 greeting:

@@ -21,6 +21,8 @@
 # Exits to expect: exactly N + 1: N IO out 0x3f8 and the IO out 0xf4.
 # Watch in the console: the exit rate (exits/s) in the exit pane's title.
 
+	.include "boot.inc"
+
 	.code16
 	.section .text.start, "ax"
 	.global _start
@@ -29,20 +31,12 @@ _start:
 	.ascii	"N="			# offset 2: marks the count for humans
 count:	.long	1048576			# offset 4: N, patchable
 
-	.equ	COM1_DATA, 0x3f8
 	.equ	DEBUG_EXIT, 0xf4
 	.equ	EXIT_VALUE, 0x10	# status (0x10 << 1) | 1 = 33
 	.equ	LINE_LEN, 64		# a power of two: the index wraps with AND
 
 start:
-	cli				# no BIOS here: own segments and stack
-	xor	%ax, %ax
-	mov	%ax, %ds
-	mov	%ax, %es
-	mov	%ax, %ss
-	mov	$0x7c00, %sp
-	cld
-	ljmp	$0, $go
+	BOOT_START go		# no BIOS here: own segments, stack and CS (boot.inc)
 
 go:
 	mov	count, %ecx		# ECX = bytes left

@@ -22,20 +22,14 @@
 # Watch in the console: the mode changes from REAL MODE to LONG MODE; CR0 has
 # PE and PG, CR4 PAE, CR3 0x1000, EFER LME and LMA.
 
+	.include "boot.inc"
+
 	.code16
 	.section .text.start, "ax"
 	.global _start
 _start:
-	cli				# no BIOS here: own segments and stack
-	xor	%ax, %ax
-	mov	%ax, %ds
-	mov	%ax, %es
-	mov	%ax, %ss
-	mov	$0x7c00, %sp
-	cld
-	ljmp	$0, $start
+	BOOT_START start		# no BIOS here: own segments, stack and CS (boot.inc)
 
-	.equ	COM1_DATA, 0x3f8
 	.equ	PML4, 0x1000
 	.equ	PDPT, 0x2000
 	.equ	PD, 0x3000
@@ -104,25 +98,11 @@ halt:	hlt				# interrupts are off: the guest has stopped
 	jmp	halt
 
 # puts64: writes the NUL-terminated string at RSI to COM1.
-puts64:
-	mov	$COM1_DATA, %dx
-1:	lodsb
-	test	%al, %al
-	jz	2f
-	out	%al, (%dx)
-	jmp	1b
-2:	ret
+	PUTS_ROUTINE puts64
 
 	.code16
 # puts: writes the NUL-terminated string at DS:SI to COM1 (real mode).
-puts:
-	mov	$COM1_DATA, %dx
-1:	lodsb
-	test	%al, %al
-	jz	2f
-	out	%al, (%dx)
-	jmp	1b
-2:	ret
+	PUTS_ROUTINE puts
 
 	.section .rodata
 msg_real:

@@ -19,19 +19,14 @@
 # Watch in the console: the MMIO lines in the exit log, between the IO outs
 # of the messages that announce them.
 
+	.include "boot.inc"
+
 	.code16
 	.section .text.start, "ax"
 	.global _start
 _start:
-	cli				# no BIOS here: own segments and stack
-	xor	%ax, %ax
-	mov	%ax, %ds
-	mov	%ax, %ss
-	mov	$0x7c00, %sp
-	cld
-	ljmp	$0, $start
+	BOOT_START start		# no BIOS here: own segments, stack and CS (boot.inc)
 
-	.equ	COM1_DATA, 0x3f8
 
 start:
 	mov	$0xb800, %ax		# ES:0 = 0xB8000, VGA text memory on a PC
@@ -64,14 +59,7 @@ halt:	hlt				# interrupts are off: the guest has stopped
 	jmp	halt
 
 # puts: writes the NUL-terminated string at DS:SI to COM1.
-puts:
-	mov	$COM1_DATA, %dx
-1:	lodsb
-	test	%al, %al
-	jz	2f
-	out	%al, (%dx)
-	jmp	1b
-2:	ret
+	PUTS_ROUTINE puts
 
 # puthex: writes the top CX hex digits of EBX, then "\n".
 puthex:

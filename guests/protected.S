@@ -18,20 +18,14 @@
 # Watch in the console: the mode in the register pane's title changes from
 # REAL MODE to PROTECTED, CR0 gains PE, CS becomes 0008 with base 0.
 
+	.include "boot.inc"
+
 	.code16
 	.section .text.start, "ax"
 	.global _start
 _start:
-	cli				# no BIOS here: own segments and stack
-	xor	%ax, %ax
-	mov	%ax, %ds
-	mov	%ax, %es
-	mov	%ax, %ss
-	mov	$0x7c00, %sp
-	cld
-	ljmp	$0, $start
+	BOOT_START start		# no BIOS here: own segments, stack and CS (boot.inc)
 
-	.equ	COM1_DATA, 0x3f8
 	.equ	CODE32, 0x08		# GDT selectors
 	.equ	DATA32, 0x10
 
@@ -76,14 +70,7 @@ halt:	hlt				# interrupts are off: the guest has stopped
 	jmp	halt
 
 # puts32: writes the NUL-terminated string at DS:ESI to COM1.
-puts32:
-	mov	$COM1_DATA, %dx
-1:	lodsb
-	test	%al, %al
-	jz	2f
-	out	%al, (%dx)
-	jmp	1b
-2:	ret
+	PUTS_ROUTINE puts32
 
 	.section .rodata
 msg_real:

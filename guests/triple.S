@@ -14,20 +14,14 @@
 # Watch in the console: the state turns to SHUTDOWN; the registers show the
 # vCPU at the UD2, in protected mode (CR0.PE set), with IDTR limit 0.
 
+	.include "boot.inc"
+
 	.code16
 	.section .text.start, "ax"
 	.global _start
 _start:
-	cli				# no BIOS here: own segments and stack
-	xor	%ax, %ax
-	mov	%ax, %ds
-	mov	%ax, %es
-	mov	%ax, %ss
-	mov	$0x7c00, %sp
-	cld
-	ljmp	$0, $start
+	BOOT_START start		# no BIOS here: own segments, stack and CS (boot.inc)
 
-	.equ	COM1_DATA, 0x3f8
 	.equ	CODE32, 0x08		# GDT selectors
 	.equ	DATA32, 0x10
 
