@@ -43,8 +43,7 @@ static int handle_informational(const struct cli_options *o)
 static int load_theme(struct program *p)
 {
 	char err[512];
-	const char *no_color = getenv("NO_COLOR");
-	p->use_color = !p->opts.no_color && !(no_color && *no_color);
+	p->use_color = theme_use_color(p->opts.no_color); /* --no-color, NO_COLOR */
 	const char *name = p->opts.theme ? p->opts.theme : "default";
 	if (theme_load(name, &p->theme, err, sizeof(err)) == 0)
 		return 0;
