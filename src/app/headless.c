@@ -27,6 +27,7 @@
 /* Between drains while records keep coming. The ring holds ~90 ms of a
  * flood, so 2 ms loses nothing and spares thousands of wakeups a second. */
 #define BUSY_NAP_MS 2
+#define BUSY_RECORDS 32 /* records in one drain that mean "busy": ~0.3 ms of a flood */
 
 struct headless {
 	struct seam *seam;
@@ -265,7 +266,10 @@ int headless_run(struct seam *seam, const struct cli_options *o)
 			break;
 		if (deadline && seam_now_ns() >= deadline && h.forced_status < 0)
 			stop_run(&h, STATUS_TIMEOUT);
-		if (n > 0)
+		/* Nap only while the guest keeps the ring busy; a few records (a
+		 * state change, a short burst) mean it may stop any moment, and
+		 * the eventfd will say so at once. */
+		if (n >= BUSY_RECORDS)
 			nap(&h, deadline);
 		else
 			sleep_until_something(&h, deadline);
