@@ -189,6 +189,6 @@ void reg_format_seg_attrs(char *buf, size_t n, const struct cpu_segment *s)
 		return;
 	}
 	const char *size = s->l ? "64-bit" : s->db ? "32-bit" : "16-bit";
-	snprintf(buf, n, "%s DPL%u %s %s %s", type, s->dpl & 3, s->present ? "P" : "NP", size,
+	snprintf(buf, n, "%s DPL%u %s %s %s", type, (unsigned)(s->dpl & 3), s->present ? "P" : "NP", size,
 		 s->g ? "4K" : "byte");
 }
