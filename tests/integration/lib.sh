@@ -12,24 +12,14 @@
 # readable diff, the test goes on, and `finish` turns the tally into the exit
 # status.
 
-set -u
-
-: "${SOURCE_DIR:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
-: "${BINARY_DIR:=$SOURCE_DIR/build}"
-: "${KVM_TUI:=$BINARY_DIR/kvm-tui}"
-: "${GUESTS:=$SOURCE_DIR/guests}"
-: "${TEST_GUESTS:=$BINARY_DIR/tests/guests}"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 EXPECTED="$SOURCE_DIR/tests/integration/expected"
 
-TEST_NAME=$(basename "$0" .sh)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/kvm-tui-${TEST_NAME}.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 # Seconds a run may take before it counts as hung and is killed.
 HANG_LIMIT=${HANG_LIMIT:-60}
 
-FAILURES=0
-CHECKS=0
 
 if [ ! -x "$KVM_TUI" ]; then
 	echo "FAIL - no kvm-tui binary at '$KVM_TUI' (build it first:" \
@@ -39,10 +29,6 @@ fi
 
 # --- skipping -------------------------------------------------------------
 
-skip() {
-	echo "SKIPPED: $*" >&2
-	exit 77
-}
 
 # require_kvm: SKIPPED (77) unless /dev/kvm exists and opens read-write.
 require_kvm() {
@@ -111,16 +97,7 @@ run() {
 
 # --- checking -------------------------------------------------------------
 
-ok() {
-	CHECKS=$((CHECKS + 1))
-	echo "ok - $*"
-}
 
-fail() {
-	CHECKS=$((CHECKS + 1))
-	FAILURES=$((FAILURES + 1))
-	echo "FAIL - $*"
-}
 
 # Shows the last run's stderr, indented, after a failure.
 show_stderr() {
@@ -232,14 +209,6 @@ assert_stderr_contains() {
 	assert_file_contains "$ERR" "$1" "${2:-"'$CMD' explains (stderr matches /$1/)"}"
 }
 
-# assert_eq EXPECTED ACTUAL WHAT
-assert_eq() {
-	if [ "$1" = "$2" ]; then
-		ok "$3"
-	else
-		fail "$3: expected '$1', got '$2'"
-	fi
-}
 
 # assert_ge MINIMUM ACTUAL WHAT (integers)
 assert_ge() {

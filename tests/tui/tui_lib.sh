@@ -10,22 +10,12 @@
 # Waits are bounded polls (every 0.1 s, up to WAIT_LIMIT seconds), never bare
 # long sleeps.
 
-set -u
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
-: "${SOURCE_DIR:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
-: "${BINARY_DIR:=$SOURCE_DIR/build}"
-: "${KVM_TUI:=$BINARY_DIR/kvm-tui}"
-: "${GUESTS:=$SOURCE_DIR/guests}"
-: "${TEST_GUESTS:=$BINARY_DIR/tests/guests}"
-
-TEST_NAME=$(basename "$0" .sh)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/kvm-tui-${TEST_NAME}.XXXXXX")
 SOCK_BASE="kvmtui-${TEST_NAME}-$$"
 SOCK="$SOCK_BASE-0"
 STARTS=0
 WAIT_LIMIT=${WAIT_LIMIT:-10}
-FAILURES=0
-CHECKS=0
 
 tmx() {
 	tmux -u -L "$SOCK" -f /dev/null "$@"
@@ -52,10 +42,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-skip() {
-	echo "SKIPPED: $*" >&2
-	exit 77
-}
 
 # require_tui: SKIPPED (77) without tmux or a usable /dev/kvm; a missing
 # binary or guest is a broken build and fails.
@@ -83,16 +69,7 @@ require_file() {
 	done
 }
 
-ok() {
-	CHECKS=$((CHECKS + 1))
-	echo "ok - $*"
-}
 
-fail() {
-	CHECKS=$((CHECKS + 1))
-	FAILURES=$((FAILURES + 1))
-	echo "FAIL - $*"
-}
 
 finish() {
 	echo "$((CHECKS - FAILURES)) of $CHECKS checks passed"
@@ -228,13 +205,6 @@ row_widths() {
 	LC_ALL=C.UTF-8 bash -c 'while IFS= read -r l; do echo "${#l}"; done'
 }
 
-assert_eq() {
-	if [ "$1" = "$2" ]; then
-		ok "$3"
-	else
-		fail "$3 (expected '$1', got '$2')"
-	fi
-}
 
 # assert_screen REGEX what: the screen matches now (no waiting).
 assert_screen() {
