@@ -117,8 +117,6 @@ static void on_event(struct headless *h, const struct event *ev)
 	if (n)
 		serial_bytes(h, serial, n);
 	switch (ev->kind) {
-	case EVENT_UART:
-		break;
 	case EVENT_DEBUGCON: {
 		bool open = true;
 		write_all(STDERR_FILENO, ev->u.text, ev->len, &open);

@@ -15,8 +15,6 @@
 #include "vcpu_kick.h"
 #include "vm_internal.h"
 
-#define RFLAGS_IF (1u << 9)
-
 static void publish_synced_regs(struct vm *vm);
 
 static void set_state(struct vm *vm, enum vcpu_state state, int status)
@@ -103,9 +101,13 @@ static void complete_pending(struct vm *vm)
 	publish_synced_regs(vm);
 }
 
+static bool is_paused(const struct vm *vm)
+{
+	return vm->state == VCPU_PAUSED;
+}
+
 static void enter_pause(struct vm *vm)
 {
-	vm->paused = true;
 	vm->next_exit = false;
 	if (vm->stepping) {
 		vm->stepping = false;
@@ -117,7 +119,6 @@ static void enter_pause(struct vm *vm)
 
 static void leave_pause(struct vm *vm)
 {
-	vm->paused = false;
 	set_state(vm, VCPU_RUNNING, 0);
 }
 
@@ -143,7 +144,7 @@ static int rebuild(struct vm *vm)
 
 static void do_reset(struct vm *vm)
 {
-	bool was_paused = vm->paused;
+	bool was_paused = is_paused(vm);
 	vm_text_flush(vm);
 	vm->generation++;
 	vm->seq = 0;
@@ -163,7 +164,6 @@ static void do_reset(struct vm *vm)
 	atomic_store(&vm->seam->control.generation, vm->generation);
 	/* A fresh start, except that a paused console stays paused: press R,
 	 * then s, to step a guest from its very first instruction. */
-	vm->paused = was_paused;
 	vm->state = VCPU_STARTING;
 	set_state(vm, was_paused ? VCPU_PAUSED : VCPU_RUNNING, 0);
 }
@@ -180,9 +180,9 @@ static bool apply_requests(struct vm *vm)
 		do_reset(vm);
 	if (vcpu_state_is_final(vm->state))
 		return true; /* only reset or quit can move a stopped guest */
-	if ((req & CTRL_PAUSE) && !vm->paused)
+	if ((req & CTRL_PAUSE) && !is_paused(vm))
 		enter_pause(vm);
-	if ((req & CTRL_RESUME) && vm->paused) {
+	if ((req & CTRL_RESUME) && is_paused(vm)) {
 		vm->next_exit = false;
 		leave_pause(vm);
 	}
@@ -193,7 +193,8 @@ static bool apply_requests(struct vm *vm)
 	if (req & CTRL_STEP) {
 		vm->stepping = true;
 		set_single_step(vm, true);
-		leave_pause(vm);
+		if (!vcpu_state_is_final(vm->state)) /* KVM refused: stay in ERROR */
+			leave_pause(vm);
 	}
 	return true;
 }
@@ -361,11 +362,11 @@ static bool throttle(struct vm *vm)
 	if (rate == 0 || vm->last_run_ns == 0)
 		return false;
 	uint64_t due = vm->last_run_ns + 1000000000ull / rate;
-	uint64_t now = seam_now_ns();
+	uint64_t now = exit_clock_now(&vm->clock); /* the clock last_run_ns came from */
 	if (now >= due)
 		return false;
 	control_wait(&vm->seam->control, (int64_t)(due - now));
-	return seam_now_ns() < due || control_has_pending(&vm->seam->control);
+	return exit_clock_now(&vm->clock) < due || control_has_pending(&vm->seam->control);
 }
 
 void *vcpu_thread_main(void *arg)
@@ -376,15 +377,14 @@ void *vcpu_thread_main(void *arg)
 	vm->start_ns = seam_now_ns();
 	counters_reset(&vm->seam->counters, vm->start_ns);
 	publish_fresh_regs(vm);
-	vm->paused = vm->opts.start_paused;
-	set_state(vm, vm->paused ? VCPU_PAUSED : VCPU_RUNNING, 0);
+	set_state(vm, vm->opts.start_paused ? VCPU_PAUSED : VCPU_RUNNING, 0);
 	for (;;) {
 		/* Clear before taking requests: a kick for a request posted after
 		 * the take then still makes the next KVM_RUN return at once. */
 		vm->m.run->immediate_exit = 0;
 		if (!apply_requests(vm))
 			break;
-		if (vm->paused || vcpu_state_is_final(vm->state)) {
+		if (is_paused(vm) || vcpu_state_is_final(vm->state)) {
 			control_wait(&vm->seam->control, -1);
 			continue;
 		}

@@ -52,7 +52,7 @@ struct vm {
 	uint64_t last_publish_ns; /* registers published (rate-limited while running) */
 	bool regs_stale;          /* newer registers than the snapshot shows */
 	enum vcpu_state state;
-	bool paused, stepping, next_exit, needs_completion;
+	bool stepping, next_exit, needs_completion; /* paused is vm->state == VCPU_PAUSED */
 	bool guest_exited;
 	int guest_status;
 	struct event text;        /* UART/debugcon bytes being gathered into one record */
