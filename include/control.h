@@ -23,7 +23,18 @@ enum control_request {
 	CTRL_RESET = 1u << 4,     /* a fresh VM from the same image and options */
 	CTRL_QUIT = 1u << 5,
 	CTRL_RATE = 1u << 6,      /* the exit-rate cap changed */
+	/* Replay only (a live vCPU ignores them): */
+	CTRL_SEEK = 1u << 7,      /* go to exit number seek_target of this generation, then pause */
+	CTRL_STEP_BACK = 1u << 8, /* go back one exit, then pause */
 };
+
+/* seek_target with this bit set is a time in ns since the generation began:
+ * the seek stops at the last exit at or before it. */
+#define CONTROL_SEEK_TIME (1ull << 63)
+
+/* Replay pace in thousandths of the recorded pace: 1000 = as recorded. */
+#define REPLAY_SPEED_REAL 1000u
+#define REPLAY_SPEED_MAX 0u /* as fast as possible */
 
 struct control {
 	_Atomic uint32_t pending;      /* enum control_request bits not yet taken */
@@ -31,6 +42,9 @@ struct control {
 	_Atomic int32_t exit_status;   /* debug-exit status when state is VCPU_DEBUG_EXIT */
 	_Atomic uint32_t rate_limit;   /* exits per second, 0 = unlimited (slow motion) */
 	_Atomic uint32_t generation;   /* bumps at every reset */
+	_Atomic uint64_t seek_target;  /* for CTRL_SEEK: exit number, or time | CONTROL_SEEK_TIME */
+	_Atomic uint32_t replay_speed; /* REPLAY_SPEED_*: pace of a replay */
+	_Atomic uint32_t replay_loop;  /* replay: start over when the recording ends */
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	bool vcpu_sleeping;            /* in control_wait (under lock): no kick needed */
@@ -45,6 +59,10 @@ void control_destroy(struct control *ctl);
 void control_request(struct control *ctl, uint32_t requests);
 void control_set_rate_limit(struct control *ctl, uint32_t exits_per_second);
 enum vcpu_state control_state(const struct control *ctl);
+/* Replay: go to an exit (or a time, with CONTROL_SEEK_TIME), then pause. */
+void control_seek(struct control *ctl, uint64_t target);
+void control_set_replay_speed(struct control *ctl, uint32_t speed);
+void control_set_replay_loop(struct control *ctl, bool loop);
 
 /* vCPU side. */
 uint32_t control_take(struct control *ctl);    /* atomically takes all pending bits */

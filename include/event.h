@@ -64,6 +64,7 @@ enum vcpu_state {
 	VCPU_ERROR,          /* the host side failed (an ioctl, an unhandled exit) */
 	VCPU_QUIT,           /* the console asked the vCPU to stop */
 	VCPU_EXIT_LIMIT,     /* --max-exits reached */
+	VCPU_END,            /* replay: the recording ends here without a final state (truncated) */
 	VCPU_STATE_COUNT
 };
 
@@ -77,7 +78,8 @@ struct event {
 	uint8_t reason; /* enum exit_reason, for EVENT_EXIT */
 	uint8_t len;    /* bytes used in u.text */
 	uint8_t flags;  /* EVENT_F_* */
-	uint32_t generation; /* bumps at every reset: a fresh VM */
+	uint16_t generation; /* bumps at every reset: a fresh VM (compare as int16_t differences) */
+	uint16_t vcpu;       /* which vCPU (always 0 for now: one vCPU per VM) */
 	uint64_t seq;     /* exit number since the VM (re)started, from 1 */
 	uint64_t time_ns; /* since the VM (re)started */
 	uint64_t rip;     /* guest RIP when it exited (linear: CS base + RIP) */

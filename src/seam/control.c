@@ -18,6 +18,9 @@ void control_init(struct control *ctl)
 	atomic_init(&ctl->exit_status, 0);
 	atomic_init(&ctl->rate_limit, 0);
 	atomic_init(&ctl->generation, 0);
+	atomic_init(&ctl->seek_target, 0);
+	atomic_init(&ctl->replay_speed, REPLAY_SPEED_REAL);
+	atomic_init(&ctl->replay_loop, 0);
 	pthread_mutex_init(&ctl->lock, NULL);
 	pthread_condattr_t attr;
 	pthread_condattr_init(&attr);
@@ -53,6 +56,23 @@ void control_set_rate_limit(struct control *ctl, uint32_t exits_per_second)
 {
 	atomic_store_explicit(&ctl->rate_limit, exits_per_second, memory_order_release);
 	control_request(ctl, CTRL_RATE);
+}
+
+void control_seek(struct control *ctl, uint64_t target)
+{
+	atomic_store_explicit(&ctl->seek_target, target, memory_order_release);
+	control_request(ctl, CTRL_SEEK);
+}
+
+void control_set_replay_speed(struct control *ctl, uint32_t speed)
+{
+	atomic_store_explicit(&ctl->replay_speed, speed, memory_order_release);
+	control_request(ctl, CTRL_RATE); /* a replay waiting for its next exit re-times it */
+}
+
+void control_set_replay_loop(struct control *ctl, bool loop)
+{
+	atomic_store_explicit(&ctl->replay_loop, loop ? 1u : 0u, memory_order_release);
 }
 
 enum vcpu_state control_state(const struct control *ctl)

@@ -44,6 +44,7 @@ static const char *const state_names[VCPU_STATE_COUNT] = {
 	[VCPU_ERROR] = "ERROR",
 	[VCPU_QUIT] = "QUIT",
 	[VCPU_EXIT_LIMIT] = "EXIT_LIMIT",
+	[VCPU_END] = "END",
 };
 
 const char *vcpu_state_name(enum vcpu_state state)

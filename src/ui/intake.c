@@ -5,13 +5,14 @@
 
 #define DRAIN_BATCH 256
 
-/* Events of an older VM can still sit in the ring after a reset was seen
+/* Generations are 16 bits wide in events (they wrap; compare differences).
+ * Events of an older VM can still sit in the ring after a reset was seen
  * through the control word; they belong to a console that was cleared. */
 static bool intake_generation(struct tui *t, uint32_t generation)
 {
 	if (generation == t->generation)
 		return true;
-	if ((int32_t)(generation - t->generation) < 0)
+	if ((int16_t)(uint16_t)(generation - t->generation) < 0)
 		return false;
 	tui_state_new_generation(t, generation);
 	return true;
@@ -103,7 +104,7 @@ void intake_control(struct tui *t)
 {
 	struct control *ctl = &t->seam->control;
 	uint32_t generation = atomic_load_explicit(&ctl->generation, memory_order_acquire);
-	if (generation != t->generation && (int32_t)(generation - t->generation) > 0)
+	if (generation != t->generation && (int16_t)(uint16_t)(generation - t->generation) > 0)
 		tui_state_new_generation(t, generation);
 	enum vcpu_state state = control_state(ctl);
 	tui_state_set_vcpu(t, state, seam_now_ns());
