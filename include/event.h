@@ -39,7 +39,8 @@ enum exit_reason {
 	EXIT_REASON_MAX = 64, /* counters have this many slots; larger numbers count as UNKNOWN */
 };
 
-/* "IO", "HLT", ...: KVM's name without the KVM_EXIT_ prefix; "UNKNOWN" for holes. */
+/* "IO", "HLT", ...: KVM's name without the KVM_EXIT_ prefix; "UNKNOWN" for holes.
+ * The exit table's name (exit_table.h has the rest of what it knows). */
 const char *exit_reason_name(unsigned reason);
 
 enum event_kind {

@@ -4,6 +4,7 @@
 #include <inttypes.h>
 
 #include "exit_status.h"
+#include "exit_table.h"
 
 int run_outcome_status(enum vcpu_state state, int debug_exit_status)
 {
@@ -19,37 +20,32 @@ int run_outcome_status(enum vcpu_state state, int debug_exit_status)
 	}
 }
 
-static int explain_internal(const struct event *e, char *buf, size_t len)
+/* The failures a user needs told about; a halt, an exit status or a quit
+ * speak for themselves. */
+static int needs_words(enum vcpu_state state)
 {
-	int n = snprintf(buf, len, "KVM internal error (suberror %u%s) at rip 0x%" PRIx64,
-			 e->u.internal.suberror,
-			 e->u.internal.suberror == 1 ? ": instruction emulation failed" : "", e->rip);
-	for (unsigned i = 0; i < e->u.internal.insn_len && n > 0 && (size_t)n < len; i++)
-		n += snprintf(buf + n, len - n, "%s%02x", i ? " " : "; bytes ", e->u.internal.insn[i]);
-	return 1;
+	return state == VCPU_SHUTDOWN || state == VCPU_FAIL_ENTRY || state == VCPU_INTERNAL_ERROR ||
+	       state == VCPU_ERROR;
 }
 
 int run_outcome_explain(enum vcpu_state state, const struct event *e, char *buf, size_t len)
 {
 	static const struct event none;
+	if (!needs_words(state))
+		return 0;
 	if (!e)
 		e = &none;
-	switch (state) {
-	case VCPU_SHUTDOWN:
-		snprintf(buf, len, "guest triple-faulted (SHUTDOWN) at rip 0x%" PRIx64
-			 ": an exception it could not handle, while handling one", e->rip);
-		return 1;
-	case VCPU_FAIL_ENTRY:
-		snprintf(buf, len, "the CPU refused to enter the guest (FAIL_ENTRY, hardware reason 0x%" PRIx64
-			 "): the guest state is invalid", e->u.fail_entry.hardware_reason);
-		return 1;
-	case VCPU_INTERNAL_ERROR:
-		return explain_internal(e, buf, len);
-	case VCPU_ERROR:
-		snprintf(buf, len, "the vCPU stopped on an error (last exit %s at rip 0x%" PRIx64 ")",
-			 exit_reason_name(e->reason), e->rip);
-		return 1;
-	default:
-		return 0;
-	}
+	const struct exit_info *info = exit_info(e->reason);
+	struct exit_text out = exit_text_init(buf, len);
+	/* The exit that ended the run says what it meant (the table's outcome);
+	 * otherwise the host side failed, after an exit that meant nothing bad. */
+	if (info->outcome)
+		info->outcome(e, &out);
+	else if (state == VCPU_ERROR)
+		exit_text_printf(&out, "the vCPU stopped on an error (last exit %s at rip 0x%" PRIx64 ")",
+				 info->name, e->rip);
+	else
+		exit_text_printf(&out, "the vCPU stopped (%s; last exit %s at rip 0x%" PRIx64 ")",
+				 vcpu_state_name(state), info->name, e->rip);
+	return 1;
 }

@@ -8,12 +8,8 @@
 
 /* Writes a JSON object (no newline) for an EVENT_EXIT record; returns its
  * length (truncated to len - 1 like snprintf). Fields: seq, time_ns, reason,
- * rip, then the detail for the reason:
- *   IO: dir ("in"/"out"), port, size, count, data (hex, first bytes moved)
- *   MMIO: dir ("read"/"write"), addr, len, data
- *   FAIL_ENTRY: hardware_reason; INTERNAL_ERROR: suberror, insn (hex bytes)
- *   DEBUG: exception, dr6; SYSTEM_EVENT: type; X86_RDMSR/WRMSR: index, data
- * Numbers that are addresses or data are strings in hex ("0x3f8"). */
+ * rip, the reason's own fields (listed in src/seam/exit_json.c), then
+ * "step":true if the exit ended a single step. */
 size_t trace_json_format(const struct event *ev, char *buf, size_t len);
 
 #endif

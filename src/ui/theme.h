@@ -35,7 +35,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* Slots, with their key in theme files. */
+/* Slots, with their key in theme files. The exit.* slots are one per exit
+ * class (exit_table.h says which reason is in which; exit_class_slot() in
+ * exit_format.c maps class to slot). */
 #define THEME_SLOTS(X)                                                   \
 	X(NORMAL, "normal")               /* ordinary text and background */ \
 	X(BORDER, "border")               /* pane frames */                  \
@@ -47,8 +49,8 @@
 	X(EXIT_MMIO, "exit.mmio")                                            \
 	X(EXIT_HLT, "exit.hlt")                                              \
 	X(EXIT_DEBUG, "exit.debug")       /* single steps, breakpoints */    \
-	X(EXIT_ERROR, "exit.error")       /* SHUTDOWN, FAIL_ENTRY, INTERNAL_ERROR */ \
-	X(EXIT_OTHER, "exit.other")       /* INTR and the rest */            \
+	X(EXIT_ERROR, "exit.error")       /* the guest failed (triple fault...) */ \
+	X(EXIT_OTHER, "exit.other")       /* kicks and the rest */           \
 	X(REG_NAME, "reg.name")                                              \
 	X(REG_VALUE, "reg.value")                                            \
 	X(REG_CHANGED, "reg.changed")     /* changed since last frame/step */ \
