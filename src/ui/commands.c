@@ -2,18 +2,24 @@
 #include "commands.h"
 
 #include "exit_view.h"
+#include "replay_commands.h"
 #include "slow_motion.h"
 
 /* ---- the vCPU ---- */
 
 /* Pause, resume and step mean nothing to a guest that has stopped; say so
- * rather than silently ignore the key. */
+ * rather than silently ignore the key. A replay at its end can still go
+ * back: its own keys (replay_commands.c) never ask this. */
 static bool vcpu_can_run(struct tui *t)
 {
 	if (!vcpu_state_is_final(t->state))
 		return true;
-	tui_state_message(t, seam_now_ns(), "the guest has stopped (%s): R resets it",
-			  vcpu_state_name(t->state));
+	uint64_t now = seam_now_ns();
+	if (tui_is_replay(t)) /* short: an 80-column bar keeps 38 for it */
+		tui_state_message(t, now, "at the end: S steps back, R restarts");
+	else
+		tui_state_message(t, now, "the guest has stopped (%s): R resets it",
+				  vcpu_state_name(t->state));
 	return false;
 }
 
@@ -96,10 +102,15 @@ static void do_vcpu(struct tui *t, enum ui_action a)
 	case ACT_NEXT_EXIT: vcpu_request(t, CTRL_NEXT_EXIT); break;
 	case ACT_RESET:
 		control_request(&t->seam->control, CTRL_RESET);
-		tui_state_message(t, seam_now_ns(), "resetting: a fresh VM from the same image");
+		tui_state_message(t, seam_now_ns(), tui_is_replay(t) ? "starting the replay over"
+								     : "resetting: a fresh VM from the same image");
 		break;
-	case ACT_FASTER: vcpu_speed(t, true); break;
-	case ACT_SLOWER: vcpu_speed(t, false); break;
+	case ACT_FASTER: case ACT_SLOWER:
+		if (tui_is_replay(t))
+			replay_commands_pace(t, a == ACT_FASTER);
+		else
+			vcpu_speed(t, a == ACT_FASTER);
+		break;
 	default: break;
 	}
 }
@@ -141,6 +152,8 @@ void commands_do(struct tui *t, enum ui_action a)
 	t->dirty = true;
 	if (a == ACT_QUIT)
 		t->quit = true;
+	else if (keys_replay_only(a))
+		replay_commands_do(t, a);
 	else if (a >= ACT_PAUSE && a <= ACT_SLOWER)
 		do_vcpu(t, a);
 	else
@@ -198,19 +211,41 @@ static void serial_key(struct tui *t, int key)
 	t->dirty = true;
 }
 
+/* A replay has no guest to type to: with the console focused, keys are
+ * commands as anywhere else. Ctrl-A still works as the escape, so live
+ * habits (Ctrl-A x, Ctrl-A p) do what they always did. */
+static void replay_serial_key(struct tui *t, int key)
+{
+	if (!t->console.armed && key != CONSOLE_ESCAPE) {
+		commands_do(t, keys_action(key, true));
+		return;
+	}
+	struct console_result r;
+	console_key(&t->console, key, &r);
+	if (r.action != ACT_SEND && r.action != ACT_NONE)
+		commands_do(t, r.action);
+}
+
 void commands_key(struct tui *t, int key)
 {
 	t->dirty = true;
 	if (key == UK_RESIZE)
 		return;
+	if (t->prompt.open) {
+		replay_commands_prompt_key(t, key);
+		return;
+	}
 	if (t->help_open && help_key(t, key))
 		return;
 	if (t->exit_view.detail_open && detail_key(t, key))
 		return;
 	bool overlay = t->help_open || t->exit_view.detail_open;
 	bool serial_visible = t->layout.kind == LAYOUT_TOO_SMALL || t->layout.shown[PANE_SERIAL];
-	if (t->focus == PANE_SERIAL && serial_visible && !overlay)
+	bool replay = tui_is_replay(t);
+	if (t->focus == PANE_SERIAL && serial_visible && !overlay && replay)
+		replay_serial_key(t, key);
+	else if (t->focus == PANE_SERIAL && serial_visible && !overlay)
 		serial_key(t, key);
 	else
-		commands_do(t, keys_command(key));
+		commands_do(t, keys_action(key, replay));
 }

@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "theme_curses.h"
+#include "title_fit.h"
 
 static bool utf8_ok;
+static const char *screen_prefix, *screen_path;
 
 void draw_set_utf8(bool utf8)
 {
@@ -22,6 +24,25 @@ bool draw_utf8(void)
 attr_t draw_attr(enum theme_slot slot)
 {
 	return theme_attr(slot);
+}
+
+void draw_set_screen_title(const char *prefix, const char *path)
+{
+	screen_prefix = prefix;
+	screen_path = path;
+}
+
+/* From column `from` (just after the pane's title) to the corner: one
+ * line of the edge stays on either side, so the two titles never touch. */
+static void draw_screen_title(struct rect r, int from)
+{
+	int end = r.x + r.w - 2; /* the last edge column kept before the corner */
+	char text[128];
+	title_fit(text, sizeof(text), screen_prefix, screen_path, end - from - 3);
+	if (!text[0])
+		return;
+	int w = (int)strlen(text) + 2;
+	draw_textf(r.y, end - w, w, draw_attr(THEME_TITLE_FOCUS) | A_BOLD, " %s ", text);
 }
 
 void draw_fill(struct rect r, enum theme_slot slot)
@@ -67,7 +88,9 @@ void draw_frame(struct rect r, const char *title, bool focused)
 		maxw--;
 	}
 	x += draw_text(r.y, x, maxw, attr, title);
-	draw_text(r.y, x, r.x + r.w - 1 - x, attr, " ");
+	x += draw_text(r.y, x, r.x + r.w - 1 - x, attr, " ");
+	if (r.y == 0 && r.x == 0 && screen_prefix)
+		draw_screen_title(r, x);
 }
 
 /* Titles and hints may hold a UTF-8 glyph ("·", arrows): count columns,

@@ -19,6 +19,13 @@ bool draw_utf8(void);
 
 attr_t draw_attr(enum theme_slot slot);
 
+/* A title for the whole screen ("REPLAY" and a file name), or none
+ * (prefix NULL, as live). It rides on the top edge of the frame at the
+ * screen's top-left corner, right-aligned after the pane's own title:
+ * every layout (full, compact, zoom) has a pane there, so the title is
+ * always on screen and costs no line. See title_fit.h. */
+void draw_set_screen_title(const char *prefix, const char *path);
+
 void draw_fill(struct rect r, enum theme_slot slot);
 /* A frame around r with a title in its top edge; the focused pane's title
  * is marked with an arrow too, so focus does not rest on colour alone. */

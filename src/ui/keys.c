@@ -13,6 +13,11 @@ enum ui_action keys_command(int key)
 	case 'n': return ACT_NEXT_EXIT;
 	case '+': case '=': return ACT_FASTER; /* '=' is '+' without Shift */
 	case '-': case '_': return ACT_SLOWER;
+	/* Replay keys. ':' rather than 'g' for "go to": g is Home in the exit
+	 * log (vi's gg), and ':' is vi's and less's own "go to line". */
+	case UK_LEFT: case 'S': return ACT_STEP_BACK;
+	case ':': return ACT_GOTO;
+	case 'l': return ACT_LOOP;
 	case '\t': return ACT_FOCUS_NEXT;
 	case UK_BACKTAB: return ACT_FOCUS_PREV;
 	case '1': return ACT_ZOOM_1;
@@ -34,4 +39,18 @@ enum ui_action keys_command(int key)
 	case UK_RESIZE: return ACT_RESIZE;
 	}
 	return ACT_NONE;
+}
+
+enum ui_action keys_action(int key, bool replay)
+{
+	/* Right pairs with Left (step back) in a replay; live it stays free,
+	 * so a live key never moves the guest by surprise. */
+	if (replay && key == UK_RIGHT)
+		return ACT_NEXT_EXIT;
+	return keys_command(key);
+}
+
+bool keys_replay_only(enum ui_action action)
+{
+	return action == ACT_STEP_BACK || action == ACT_GOTO || action == ACT_LOOP;
 }

@@ -3,9 +3,16 @@
  * Keys are plain ints so this needs no curses: characters are their code
  * points (Ctrl-A is 1), special keys are UK_* above the Unicode range. The
  * curses layer (input.c) translates. Pure.
+ *
+ * A replay (kvm-tui --replay FILE) adds keys of its own: Left and S step
+ * back, ':' opens the "go to" prompt, l toggles the loop, Right goes to the
+ * next exit. Live, the first three only say they are for a replay, and
+ * Right keeps meaning nothing.
  */
 #ifndef KVMTUI_KEYS_H
 #define KVMTUI_KEYS_H
+
+#include <stdbool.h>
 
 #define UK_CTRL(c) ((c) & 0x1f)
 
@@ -43,6 +50,9 @@ enum ui_action {
 	ACT_NEXT_EXIT,
 	ACT_FASTER,
 	ACT_SLOWER,
+	ACT_STEP_BACK,   /* replay only: back one exit, then pause */
+	ACT_GOTO,        /* replay only: the "go to exit # or time" prompt */
+	ACT_LOOP,        /* replay only: start over at the end, or not */
 	ACT_FOCUS_NEXT,
 	ACT_FOCUS_PREV,
 	ACT_ZOOM_1,      /* ACT_ZOOM_1 + pane: show one pane alone, or back */
@@ -67,5 +77,9 @@ enum ui_action {
 
 /* What a key does when the serial console does not have the focus. */
 enum ui_action keys_command(int key);
+/* The same, in a replay (replay true) or live: a replay adds Right. */
+enum ui_action keys_action(int key, bool replay);
+/* Actions that mean something in a replay only. */
+bool keys_replay_only(enum ui_action action);
 
 #endif

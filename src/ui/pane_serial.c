@@ -53,6 +53,8 @@ static void serial_title(const struct tui *t, char *buf, size_t n)
 	const char *sep = draw_utf8() ? " \u00b7 " : " - ";
 	if (t->serial_scroll)
 		snprintf(buf, n, "1 serial (COM1)%sback %zu rows, S-PgDn", sep, t->serial_scroll);
+	else if (t->focus == PANE_SERIAL && tui_is_replay(t))
+		snprintf(buf, n, "1 serial (COM1)%srecorded output", sep);
 	else if (t->focus == PANE_SERIAL)
 		snprintf(buf, n, "1 serial (COM1)%styping to the guest", sep);
 	else
@@ -82,8 +84,9 @@ void pane_serial_draw(struct tui *t, struct rect r)
 	if (t->serial.bytes == 0 && in.h > 0)
 		draw_text(in.y, in.x, in.w, draw_attr(THEME_DIM), "(no output from the guest yet)");
 	struct serial_cursor cur = draw_scrollback(&t->serial, in, t->serial_scroll);
-	/* The real cursor only where typing goes: the serial pane, focused. */
-	if (focused && cur.shown && !t->help_open && !t->exit_view.detail_open) {
+	/* The real cursor only where typing goes: the serial pane, focused,
+	 * live (a replay has no guest to type to). */
+	if (focused && cur.shown && !t->help_open && !t->exit_view.detail_open && !tui_is_replay(t)) {
 		t->cursor_shown = true;
 		t->cursor_y = cur.y;
 		t->cursor_x = cur.x;

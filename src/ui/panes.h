@@ -15,6 +15,8 @@ int pane_regs_rows(const struct tui *t, int inner_width);
 void pane_exits_draw(struct tui *t, struct rect r);
 void pane_stats_draw(struct tui *t, struct rect r);
 void status_bar_draw(struct tui *t, struct rect r);
+/* The replay's "go to" prompt, in the status bar's place while it is open. */
+void status_prompt_draw(struct tui *t, struct rect r);
 void help_draw(struct tui *t);
 /* Lines in the help text (for scrolling). */
 int help_lines(void);

@@ -1,5 +1,6 @@
 /* status_bar.c - the bottom line: the keys that work right now, and the
- * vCPU's state (or a passing message) on the right.
+ * vCPU's state (or a passing message) on the right; in a replay also its
+ * pace and LOOP, and the "go to" prompt when it is open.
  *
  * The hints change with the focus, so the bar always answers "what can I
  * press here?"; on a narrow terminal the less important ones go first,
@@ -10,6 +11,8 @@
 
 #include "draw.h"
 #include "panes.h"
+#include "replay_speed.h"
+#include "replay_status.h"
 
 struct hint {
 	const char *key, *what;
@@ -38,23 +41,49 @@ static const struct hint hints_help[] = {
 static const struct hint hints_detail[] = {
 	{ "\u2191\u2193", "previous/next exit" }, { "Esc", "close" }, { NULL, NULL },
 };
+/* A replay: no guest to type to, so these hold with the console focused too. */
+static const struct hint hints_replay[] = {
+	{ "p", "pause" },   { "r", "resume" }, { "\u2190", "back" }, { "n", "next" },
+	{ ":", "go to" },   { "+/-", "speed" }, { "l", "loop" },	   { "R", "restart" },
+	{ "Tab", "focus" }, { "1-4", "zoom" },  { NULL, NULL },
+};
+static const struct hint hints_replay_log[] = {
+	{ "\u2190", "back" },	      { "n", "next" },	       { "r", "resume" },
+	{ ":", "go to" },	      { "\u2191\u2193", "select" }, { "Enter", "decode" },
+	{ "End", "follow" },	      { "+/-", "speed" },      { "l", "loop" },
+	{ NULL, NULL },
+};
+/* At the end of the recording, going back is the point. */
+static const struct hint hints_replay_end[] = {
+	{ "\u2190", "back" }, { ":", "go to" },	      { "R", "restart" },
+	{ "l", "loop" },      { "\u2191\u2193", "select" }, { "Enter", "decode" },
+	{ NULL, NULL },
+};
 static const struct hint tail_main[] = { { "?", "help" }, { "q", "quit" }, { NULL, NULL } };
 static const struct hint tail_serial[] = { { "C-a ?", "help" }, { "C-a x", "quit" }, { NULL, NULL } };
 
-/* Arrows are drawn as "up/dn" where the terminal lacks UTF-8. */
+/* Arrows are drawn as words where the terminal lacks UTF-8. */
 static const char *key_text(const char *key)
 {
 	if (!draw_utf8() && strcmp(key, "\u2191\u2193") == 0)
 		return "Up/Dn";
+	if (!draw_utf8() && strcmp(key, "\u2190") == 0)
+		return "Left";
 	return key;
+}
+
+/* Columns, not bytes: an arrow is one column but three bytes. */
+static int columns(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
 }
 
 static int hint_width(const struct hint *h)
 {
-	const char *k = key_text(h->key);
-	/* arrows are one column each but three bytes */
-	int kw = strcmp(k, "\u2191\u2193") == 0 ? 2 : (int)strlen(k);
-	return 1 + kw + 1 + (int)strlen(h->what) + 1;
+	return 1 + columns(key_text(h->key)) + 1 + (int)strlen(h->what) + 1;
 }
 
 static int hints_width(const struct hint *h)
@@ -77,6 +106,15 @@ static int draw_hint(int y, int x, const struct hint *h)
 	return w;
 }
 
+static const struct hint *replay_hints(const struct tui *t)
+{
+	if (vcpu_state_is_final(t->state))
+		return hints_replay_end;
+	if (!t->exit_view.follow || t->state == VCPU_PAUSED)
+		return hints_replay_log;
+	return hints_replay;
+}
+
 static void status_hints(const struct tui *t, const struct hint **main, const struct hint **tail)
 {
 	*tail = tail_main;
@@ -84,6 +122,8 @@ static void status_hints(const struct tui *t, const struct hint **main, const st
 		*main = hints_help;
 	else if (t->exit_view.detail_open)
 		*main = hints_detail;
+	else if (tui_is_replay(t))
+		*main = replay_hints(t);
 	else if (t->focus == PANE_SERIAL) {
 		*main = hints_serial;
 		*tail = tail_serial;
@@ -102,18 +142,40 @@ static const char *guest_basename(const struct tui *t)
 	return slash ? slash + 1 : name;
 }
 
+/* The state in words; in a replay with its pace and LOOP before it, in at
+ * most max columns. */
+static void state_words(const struct tui *t, char *buf, size_t n, int max)
+{
+	char state[48], pace[32];
+	tui_state_text(t, state, sizeof(state));
+	if (!tui_is_replay(t)) {
+		snprintf(buf, n, "%s", state);
+		return;
+	}
+	replay_pace_label(pace, sizeof(pace),
+			  (struct replay_pace){ .rate_limit = t->rate_limit, .speed = t->replay_speed });
+	struct replay_status s = {
+		.state = state,
+		.end = t->state == VCPU_END,
+		.truncated = t->cfg->replay_truncated,
+		.pace = pace,
+		.loop = t->replay_loop,
+	};
+	replay_status_text(buf, n, &s, max);
+}
+
 /* Right-hand side: a message while it is fresh, else the guest and its
  * state. Returns the columns used. */
 static int status_right(const struct tui *t, struct rect r)
 {
-	char text[160], state[48];
+	char text[160], state[96];
 	enum theme_slot slot = tui_state_slot(t->state);
 	bool message = t->message[0] && seam_now_ns() < t->message_until_ns;
 	if (message) {
 		snprintf(text, sizeof(text), " %s ", t->message);
 		slot = THEME_STATUS_BAR;
 	} else {
-		tui_state_text(t, state, sizeof(state));
+		state_words(t, state, sizeof(state), r.w / 2 - 2);
 		snprintf(text, sizeof(text), " %s ", state);
 	}
 	int w = (int)strlen(text);
@@ -133,6 +195,10 @@ static int status_right(const struct tui *t, struct rect r)
 
 void status_bar_draw(struct tui *t, struct rect r)
 {
+	if (t->prompt.open) {
+		status_prompt_draw(t, r);
+		return;
+	}
 	draw_fill(r, THEME_STATUS_BAR);
 	int right = status_right(t, r);
 	const struct hint *main, *tail;

@@ -228,6 +228,7 @@ int tui_run(struct seam *seam, const struct tui_config *cfg)
 	}
 	t.utf8 = screen_utf8();
 	draw_set_utf8(t.utf8);
+	draw_set_screen_title(cfg->replay_file ? "REPLAY" : NULL, cfg->replay_file);
 	input_init();
 	tui_loop(&t);
 	screen_close();

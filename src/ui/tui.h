@@ -19,6 +19,15 @@ struct tui_config {
 	uint64_t mem_size;
 	const struct theme *theme;
 	bool use_color;          /* false: mono look (NO_COLOR, --no-color, no colours) */
+
+	/* A replay (kvm-tui --replay FILE): the events come from a recording
+	 * through the same seam, so only the title, the status bar and the
+	 * replay's own keys (step back, go to, pace, loop) need to know. */
+	const char *replay_file;     /* non-NULL: this is a replay of that file */
+	uint64_t replay_exits;       /* exits in the recording (0: unknown) */
+	uint64_t replay_duration_ns; /* how long the recorded run lasted (0: unknown) */
+	bool replay_truncated;       /* the file ends mid-block: the run was killed */
+	bool replay_loop;            /* start over at the end (start value; l toggles) */
 };
 
 /* Runs until the user quits. Restores the terminal on every way out

@@ -24,12 +24,24 @@ int tui_state_init(struct tui *t, struct seam *seam, const struct tui_config *cf
 	t->generation = atomic_load(&seam->control.generation);
 	t->state = control_state(&seam->control);
 	t->rate_limit = atomic_load(&seam->control.rate_limit);
+	t->replay_speed = atomic_load(&seam->control.replay_speed);
+	if (cfg && cfg->replay_file) {
+		/* The loop's start value is the program's; the engine learns it
+		 * here so the two never disagree. */
+		t->replay_loop = cfg->replay_loop;
+		control_set_replay_loop(&seam->control, t->replay_loop);
+	}
 	t->focus = PANE_EXITS;
 	t->zoom = PANE_COUNT;
 	t->exit_view.follow = true;
 	t->dirty = true;
 	rate_history_reset(&t->rate, seam_now_ns(), counters_total(&seam->counters));
 	return 0;
+}
+
+bool tui_is_replay(const struct tui *t)
+{
+	return t->cfg && t->cfg->replay_file;
 }
 
 void tui_state_free(struct tui *t)

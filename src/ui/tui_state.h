@@ -13,6 +13,7 @@
 
 #include "console_keys.h"
 #include "exit_history.h"
+#include "goto_prompt.h"
 #include "guest_input.h"
 #include "kstats.h"
 #include "layout.h"
@@ -56,6 +57,11 @@ struct tui {
 	struct rate_history rate;
 	uint32_t rate_limit;        /* exits/s cap, 0 = unlimited */
 
+	/* a replay's own controls (see tui_is_replay) */
+	uint32_t replay_speed;      /* REPLAY_SPEED_*, as last set */
+	bool replay_loop;
+	struct goto_prompt prompt;  /* the "go to" line in the status bar */
+
 	/* keys on their way to the guest */
 	struct console_keys console;
 	struct guest_input input;
@@ -83,6 +89,8 @@ struct tui {
 
 int tui_state_init(struct tui *t, struct seam *seam, const struct tui_config *cfg);
 void tui_state_free(struct tui *t);
+/* A replay of a recording rather than a live VM. */
+bool tui_is_replay(const struct tui *t);
 /* A fresh VM after a reset: its console and exits start empty. */
 void tui_state_new_generation(struct tui *t, uint32_t generation);
 /* Records a new vCPU state (and when it was seen). */
