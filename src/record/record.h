@@ -56,8 +56,15 @@ struct rec_writer *rec_writer_open(const char *path, const struct rec_info *info
 void rec_writer_event(struct rec_writer *w, const struct event *ev);
 void rec_writer_regs(struct rec_writer *w, const struct cpu_state *cpu);
 void rec_writer_kstats(struct rec_writer *w, const struct kstats *ks);
+/* rec_writer_event then rec_writer_regs, with one lock: the vCPU thread's
+ * per-exit call. The two records are adjacent in the recording. */
+void rec_writer_exit(struct rec_writer *w, const struct event *ev, const struct cpu_state *cpu);
 /* Hand what has been appended to the writer thread now (e.g. at a change of state). */
 void rec_writer_flush(struct rec_writer *w);
+/* Like flush, then waits until everything appended before the call has been
+ * written (write(2) returned; no fsync): it survives the process being killed.
+ * 0, or -1 after a write error (rec_writer_close says which). */
+int rec_writer_sync(struct rec_writer *w);
 /* Writes what is left, closes the file, frees w. 0, or -1 with the first error
  * met since open (a full disk, an I/O error) in err: a short recording is reported. */
 int rec_writer_close(struct rec_writer *w, char *err, size_t errlen);
