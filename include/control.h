@@ -45,6 +45,7 @@ struct control {
 	_Atomic uint64_t seek_target;  /* for CTRL_SEEK: exit number, or time | CONTROL_SEEK_TIME */
 	_Atomic uint32_t replay_speed; /* REPLAY_SPEED_*: pace of a replay */
 	_Atomic uint32_t replay_loop;  /* replay: start over when the recording ends */
+	_Atomic uint32_t seek_generation; /* replay: the generation a seek started (not a reset) */
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	bool vcpu_sleeping;            /* in control_wait (under lock): no kick needed */

@@ -39,6 +39,13 @@ enum exit_reason {
 	EXIT_REASON_MAX = 64, /* counters have this many slots; larger numbers count as UNKNOWN */
 };
 
+/* KVM_SYSTEM_EVENT_* types (u.system_event.type), checked like the reasons. */
+enum exit_system_event {
+	EXIT_SYSTEM_EVENT_SHUTDOWN = 1,
+	EXIT_SYSTEM_EVENT_RESET = 2,
+	EXIT_SYSTEM_EVENT_CRASH = 3,
+};
+
 /* "IO", "HLT", ...: KVM's name without the KVM_EXIT_ prefix; "UNKNOWN" for holes.
  * The exit table's name (exit_table.h has the rest of what it knows). */
 const char *exit_reason_name(unsigned reason);

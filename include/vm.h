@@ -39,6 +39,20 @@ struct vm_options {
 	const char *kvm_device;   /* NULL: $KVM_TUI_DEVICE, else /dev/kvm */
 	bool start_paused;        /* the vCPU waits for a resume or step first */
 	uint64_t max_exits;       /* stop after this many exits (VCPU_EXIT_LIMIT); 0 = no limit */
+	const char *record_path;  /* --record: write what the console shows here; NULL = no */
+	const char *guest_name;   /* as the user named it, for the recording (NULL: guest_path) */
+};
+
+/* What a recording says about itself, for the replay's title and the UI. */
+struct replay_summary {
+	char guest[256];
+	char image_kind[32];
+	char start_mode[16];
+	uint64_t mem_size;
+	uint64_t exits;        /* in the whole recording */
+	uint64_t generations;  /* fresh starts in it (1 + the resets recorded) */
+	uint64_t duration_ns;  /* of its first generation... its last exit's time */
+	bool truncated;        /* ends mid-block: the recorded run was killed */
 };
 
 struct vm;
@@ -46,13 +60,23 @@ struct vm;
 /* Opens KVM, checks it, reads and loads the guest. On failure returns NULL
  * and writes a one- or two-line explanation (what happened, what to do). */
 struct vm *vm_create(const struct vm_options *opts, struct seam *seam, char *err, size_t errlen);
+/* A VM that replays a recording: no KVM needed. NULL with one line in err
+ * when the file is missing, not a recording, corrupt or from a newer version. */
+struct vm *vm_open_replay(const char *path, struct seam *seam, bool start_paused, char *err, size_t errlen);
 /* Starts the vCPU thread. 0, or -errno. */
 int vm_start(struct vm *vm);
-/* Asks the vCPU to quit, waits for its thread, frees everything. */
+/* Stops the vCPU and finishes the recording, if any: 0, or -1 with why the
+ * recording is incomplete (a full disk, ...) in err. */
+int vm_stop(struct vm *vm, char *err, size_t errlen);
+/* Stops the vCPU if it still runs, frees everything. */
 void vm_destroy(struct vm *vm);
 
 /* What the loader decided, for display: "flat", "boot sector", "ELF32", "ELF64". */
 const char *vm_image_kind(const struct vm *vm);
+/* The mode it started in: "real", "protected", "paged", "long". */
+const char *vm_start_mode(const struct vm *vm);
 enum guest_mode vm_mode(const struct vm *vm);
+/* NULL for a live VM. */
+const struct replay_summary *vm_replay_summary(const struct vm *vm);
 
 #endif

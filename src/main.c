@@ -1,8 +1,8 @@
 /* main.c - kvm-tui: command line, then the TUI or the headless console.
  *
- * Order matters: everything a user can get wrong (options, theme, guest file,
- * KVM itself) is checked before the terminal is taken over, so each mistake
- * is one clear message on a normal terminal.
+ * Order matters: everything a user can get wrong (options, theme, guest file
+ * or recording, KVM itself) is checked before the terminal is taken over, so
+ * each mistake is one clear message on a normal terminal.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +55,27 @@ static int load_theme(struct program *p)
 	return -1;
 }
 
+/* A replay plays at the recorded pace on screen, as fast as it can headless
+ * (it is then a conversion: to stdout, to --trace), unless --speed says. */
+static void set_replay_pace(struct program *p)
+{
+	struct control *ctl = &p->seam->control;
+	uint32_t speed = p->opts.headless ? REPLAY_SPEED_MAX : REPLAY_SPEED_REAL;
+	control_set_replay_speed(ctl, p->opts.has_speed ? p->opts.replay_speed : speed);
+	control_set_replay_loop(ctl, p->opts.replay_loop);
+}
+
+static struct vm *open_vm(struct program *p, char *err, size_t errlen)
+{
+	if (p->opts.replay_path) {
+		set_replay_pace(p);
+		return vm_open_replay(p->opts.replay_path, p->seam, p->opts.vm.start_paused, err, errlen);
+	}
+	p->opts.vm.guest_path = p->guest_path;
+	p->opts.vm.guest_name = p->opts.guest;
+	return vm_create(&p->opts.vm, p->seam, err, errlen);
+}
+
 static int start_vm(struct program *p)
 {
 	char err[1024];
@@ -63,8 +84,7 @@ static int start_vm(struct program *p)
 		perror("kvm-tui: seam");
 		return -1;
 	}
-	p->opts.vm.guest_path = p->guest_path;
-	p->vm = vm_create(&p->opts.vm, p->seam, err, sizeof(err));
+	p->vm = open_vm(p, err, sizeof(err));
 	if (!p->vm) {
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;
@@ -80,6 +100,20 @@ static int start_vm(struct program *p)
 	return 0;
 }
 
+static void replay_config(const struct program *p, struct tui_config *cfg)
+{
+	const struct replay_summary *sum = vm_replay_summary(p->vm);
+	if (!sum)
+		return;
+	cfg->guest_name = sum->guest;
+	cfg->mem_size = sum->mem_size;
+	cfg->replay_file = p->opts.replay_path;
+	cfg->replay_exits = sum->exits;
+	cfg->replay_duration_ns = sum->duration_ns;
+	cfg->replay_truncated = sum->truncated;
+	cfg->replay_loop = p->opts.replay_loop;
+}
+
 static int run_console(struct program *p)
 {
 	if (p->opts.headless)
@@ -87,12 +121,32 @@ static int run_console(struct program *p)
 	struct tui_config cfg = {
 		.guest_name = p->opts.guest,
 		.image_kind = vm_image_kind(p->vm),
-		.start_mode = guest_mode_name(vm_mode(p->vm)),
+		.start_mode = vm_start_mode(p->vm),
 		.mem_size = p->opts.vm.mem_size,
 		.theme = &p->theme,
 		.use_color = p->use_color,
 	};
+	replay_config(p, &cfg);
 	return tui_run(p->seam, &cfg);
+}
+
+/* The recording's last blocks are written as the vCPU stops: a failure
+ * there (a full disk) is reported, and the run does not count as a success. */
+static int finish(struct program *p, int status)
+{
+	char err[512];
+	if (vm_stop(p->vm, err, sizeof(err))) {
+		fprintf(stderr, "kvm-tui: the recording is incomplete: %s\n", err);
+		if (status == STATUS_HALTED || (status & 1))
+			status = STATUS_VCPU_ERROR;
+	}
+	const struct replay_summary *sum = vm_replay_summary(p->vm);
+	if (sum && sum->truncated && p->opts.headless)
+		fprintf(stderr, "kvm-tui: %s is truncated (the recorded run was killed): replayed up to its "
+			"last complete block\n", p->opts.replay_path);
+	vm_destroy(p->vm);
+	seam_destroy(p->seam);
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -109,7 +163,8 @@ int main(int argc, char **argv)
 	/* No terminal to draw on: behave like --headless (pipes, CI, scripts). */
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
 		p.opts.headless = true;
-	guest_locate(p.opts.guest, p.guest_path, sizeof(p.guest_path));
+	if (!p.opts.replay_path)
+		guest_locate(p.opts.guest, p.guest_path, sizeof(p.guest_path));
 	if (!p.opts.headless && load_theme(&p))
 		return STATUS_SETUP;
 	if (start_vm(&p)) {
@@ -117,8 +172,5 @@ int main(int argc, char **argv)
 		seam_destroy(p.seam);
 		return STATUS_SETUP;
 	}
-	int status = run_console(&p);
-	vm_destroy(p.vm);
-	seam_destroy(p.seam);
-	return status;
+	return finish(&p, run_console(&p));
 }

@@ -10,6 +10,7 @@
 enum {
 	OPT_HEADLESS = 256, OPT_MEM, OPT_MODE, OPT_LOAD_ADDR, OPT_ENTRY, OPT_TRACE, OPT_STATS,
 	OPT_TIMEOUT, OPT_MAX_EXITS, OPT_THEME, OPT_LIST_THEMES, OPT_NO_COLOR, OPT_PAUSED,
+	OPT_RECORD, OPT_REPLAY, OPT_SPEED, OPT_LOOP,
 };
 
 static const struct option long_options[] = {
@@ -26,6 +27,10 @@ static const struct option long_options[] = {
 	{ "list-themes", no_argument, NULL, OPT_LIST_THEMES },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "paused", no_argument, NULL, OPT_PAUSED },
+	{ "record", required_argument, NULL, OPT_RECORD },
+	{ "replay", required_argument, NULL, OPT_REPLAY },
+	{ "speed", required_argument, NULL, OPT_SPEED },
+	{ "loop", no_argument, NULL, OPT_LOOP },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -34,14 +39,17 @@ static const struct option long_options[] = {
 void cli_usage_line(FILE *out)
 {
 	fprintf(out, "usage: kvm-tui [--headless] [--mem SIZE] [--mode MODE] [options] GUEST\n"
+		     "       kvm-tui --replay FILE [--speed X] [--loop] [options]\n"
 		     "Try 'kvm-tui --help' for more.\n");
 }
 
 void cli_help(FILE *out)
 {
 	fputs("usage: kvm-tui [options] GUEST\n"
+	      "       kvm-tui --replay FILE [options]\n"
 	      "Run GUEST (a flat binary, a boot sector or an ELF file, or the name of an\n"
-	      "installed guest such as 'hello') in a KVM virtual machine and watch it.\n"
+	      "installed guest such as 'hello') in a KVM virtual machine and watch it,\n"
+	      "or replay a recording of such a run (no KVM needed).\n"
 	      "\n"
 	      "Machine:\n"
 	      "  --mem SIZE          guest memory, e.g. 16M (default), 512K, 1G\n"
@@ -57,6 +65,15 @@ void cli_help(FILE *out)
 	      "  --stats             print exit counts and exits per second at the end\n"
 	      "  --timeout SECONDS   stop after SECONDS (status 124)\n"
 	      "  --max-exits N       stop after N exits (status 14)\n"
+	      "\n"
+	      "Record and replay:\n"
+	      "  --record FILE       record what the console shows (exits, registers, text)\n"
+	      "  --replay FILE       replay a recording instead of running a guest\n"
+	      "  --speed X           replay pace: 1 as recorded (the UI's default), 4, 0.5,\n"
+	      "                      or max (the headless default)\n"
+	      "  --loop              start the replay over when it ends\n"
+	      "\n"
+	      "Display:\n"
 	      "  --theme NAME|PATH   colour theme (see --list-themes)\n"
 	      "  --list-themes       list the themes found and exit\n"
 	      "  --no-color          no colours (also when NO_COLOR is set)\n"
@@ -134,14 +151,39 @@ static int parse_seconds(const char *text, double *out)
 	return 0;
 }
 
+/* A replay's pace, as a multiple of the recorded one: 1, 4, 0.5, max. */
+int parse_speed(const char *text, uint32_t *thousandths)
+{
+	if (strcmp(text, "max") == 0) {
+		*thousandths = REPLAY_SPEED_MAX;
+		return 0;
+	}
+	char *end;
+	errno = 0;
+	double v = strtod(text, &end);
+	if (errno || end == text || *end || !(v >= 0.001) || v > 1000000)
+		return -1;
+	*thousandths = (uint32_t)(v * 1000 + 0.5);
+	return 0;
+}
+
 static int bad_value(const char *opt, const char *value, const char *hint, char *err, size_t errlen)
 {
 	snprintf(err, errlen, "bad value for %s: '%s' (%s)", opt, value, hint);
 	return -1;
 }
 
+static const char *const live_only[] = {
+	[OPT_MEM - OPT_HEADLESS] = "--mem", [OPT_MODE - OPT_HEADLESS] = "--mode",
+	[OPT_LOAD_ADDR - OPT_HEADLESS] = "--load-addr", [OPT_ENTRY - OPT_HEADLESS] = "--entry",
+	[OPT_MAX_EXITS - OPT_HEADLESS] = "--max-exits", [OPT_RECORD - OPT_HEADLESS] = "--record",
+};
+
 static int apply_option(int c, const char *arg, struct cli_options *o, char *err, size_t errlen)
 {
+	unsigned slot = (unsigned)(c - OPT_HEADLESS);
+	if (c >= OPT_HEADLESS && slot < sizeof(live_only) / sizeof(live_only[0]) && live_only[slot])
+		o->live_option = live_only[slot];
 	switch (c) {
 	case OPT_HEADLESS: o->headless = true; return 0;
 	case OPT_MEM:
@@ -176,10 +218,32 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 	case OPT_LIST_THEMES: o->list_themes = true; return 0;
 	case OPT_NO_COLOR: o->no_color = true; return 0;
 	case OPT_PAUSED: o->vm.start_paused = true; return 0;
+	case OPT_RECORD: o->vm.record_path = arg; return 0;
+	case OPT_REPLAY: o->replay_path = arg; return 0;
+	case OPT_SPEED:
+		o->has_speed = true;
+		if (parse_speed(arg, &o->replay_speed))
+			return bad_value("--speed", arg, "a pace such as 1, 4, 0.25 or max", err, errlen);
+		return 0;
+	case OPT_LOOP: o->replay_loop = true; return 0;
 	case 'h': o->help = true; return 0;
 	case 'V': o->version = true; return 0;
 	default: return -1;
 	}
+}
+
+/* A replay runs no guest: options that shape a live VM have no meaning. */
+static int check_replay(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)
+{
+	if (optind < argc) {
+		snprintf(err, errlen, "--replay plays a recording: give no guest ('%s' is extra)", argv[optind]);
+		return -1;
+	}
+	if (o->live_option) {
+		snprintf(err, errlen, "%s has no meaning in a replay (the recording fixed it)", o->live_option);
+		return -1;
+	}
+	return 0;
 }
 
 int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)
@@ -203,6 +267,12 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 	}
 	if (o->help || o->version || o->list_themes)
 		return 0;
+	if (o->replay_path)
+		return check_replay(argc, argv, o, err, errlen);
+	if (o->has_speed || o->replay_loop) {
+		snprintf(err, errlen, "%s is for replays (--replay FILE)", o->has_speed ? "--speed" : "--loop");
+		return -1;
+	}
 	if (optind >= argc) {
 		snprintf(err, errlen, "no guest given");
 		return -1;

@@ -19,6 +19,11 @@ struct cli_options {
 	const char *theme;
 	const char *trace_path;
 	double timeout_s;         /* 0 = none */
+	const char *replay_path;  /* --replay: play this recording instead of a guest */
+	bool has_speed;
+	uint32_t replay_speed;    /* --speed, thousandths of the recorded pace (0 = max) */
+	bool replay_loop;         /* --loop */
+	const char *live_option;  /* the last option given that only a live VM takes */
 };
 
 /* 0 ok; -1 usage error with the reason in err. */
@@ -29,5 +34,7 @@ void cli_help(FILE *out);
 /* "16M", "512K", "1G", "65536" (bytes with no suffix... see options.c) */
 int parse_size(const char *text, uint64_t *out);
 int parse_address(const char *text, uint64_t *out);
+/* "1", "4", "0.25", "max": a replay's pace in thousandths (max = 0). */
+int parse_speed(const char *text, uint32_t *thousandths);
 
 #endif

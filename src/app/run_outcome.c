@@ -2,6 +2,7 @@
 #include "run_outcome.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 
 #include "exit_status.h"
 #include "exit_table.h"
@@ -16,6 +17,7 @@ int run_outcome_status(enum vcpu_state state, int debug_exit_status)
 	case VCPU_INTERNAL_ERROR: return STATUS_INTERNAL_ERROR;
 	case VCPU_EXIT_LIMIT: return STATUS_MAX_EXITS;
 	case VCPU_QUIT: return STATUS_INTERRUPTED;
+	case VCPU_END: return STATUS_INTERRUPTED; /* the recorded run was killed */
 	default: return STATUS_VCPU_ERROR;
 	}
 }
@@ -25,7 +27,7 @@ int run_outcome_status(enum vcpu_state state, int debug_exit_status)
 static int needs_words(enum vcpu_state state)
 {
 	return state == VCPU_SHUTDOWN || state == VCPU_FAIL_ENTRY || state == VCPU_INTERNAL_ERROR ||
-	       state == VCPU_ERROR;
+	       state == VCPU_ERROR || state == VCPU_END;
 }
 
 int run_outcome_explain(enum vcpu_state state, const struct event *e, char *buf, size_t len)
@@ -35,6 +37,11 @@ int run_outcome_explain(enum vcpu_state state, const struct event *e, char *buf,
 		return 0;
 	if (!e)
 		e = &none;
+	if (state == VCPU_END) {
+		snprintf(buf, len, "the recording ends at exit #%" PRIu64 " without a final state "
+			 "(the recorded run was killed)", e->seq);
+		return 1;
+	}
 	const struct exit_info *info = exit_info(e->reason);
 	struct exit_text out = exit_text_init(buf, len);
 	/* The exit that ended the run says what it meant (the table's outcome);

@@ -21,6 +21,7 @@ void control_init(struct control *ctl)
 	atomic_init(&ctl->seek_target, 0);
 	atomic_init(&ctl->replay_speed, REPLAY_SPEED_REAL);
 	atomic_init(&ctl->replay_loop, 0);
+	atomic_init(&ctl->seek_generation, UINT32_MAX);
 	pthread_mutex_init(&ctl->lock, NULL);
 	pthread_condattr_t attr;
 	pthread_condattr_init(&attr);

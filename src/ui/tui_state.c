@@ -55,7 +55,11 @@ void tui_state_free(struct tui *t)
 void tui_state_new_generation(struct tui *t, uint32_t generation)
 {
 	t->generation = generation;
-	t->resets++;
+	/* A replay's seek or step back rebuilds the console too, but it is
+	 * the same run, not a fresh VM. */
+	bool seek = atomic_load(&t->seam->control.seek_generation) == generation;
+	if (!seek)
+		t->resets++;
 	scrollback_clear(&t->serial);
 	scrollback_clear(&t->debugcon);
 	exit_history_clear(&t->exits);
@@ -66,7 +70,8 @@ void tui_state_new_generation(struct tui *t, uint32_t generation)
 	t->regs.changed = 0;
 	uint64_t now = seam_now_ns();
 	rate_history_reset(&t->rate, now, counters_total(&t->seam->counters));
-	tui_state_message(t, now, "reset: a fresh VM (run %llu)", (unsigned long long)t->resets + 1);
+	if (!seek)
+		tui_state_message(t, now, "reset: a fresh VM (run %llu)", (unsigned long long)t->resets + 1);
 	t->dirty = true;
 }
 

@@ -7,5 +7,8 @@
 #include "cpu_state.h"
 
 void cpu_capture(struct cpu_state *out, const struct kvm_regs *regs, const struct kvm_sregs *sregs);
+/* The other way: kvm-tui's registers into KVM's structs. sregs should hold
+ * the vCPU's current values (fields cpu_state does not carry are kept). */
+void cpu_apply(const struct cpu_state *in, struct kvm_regs *regs, struct kvm_sregs *sregs);
 
 #endif

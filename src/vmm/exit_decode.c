@@ -18,6 +18,10 @@ _Static_assert(EXIT_IO == KVM_EXIT_IO && EXIT_HLT == KVM_EXIT_HLT && EXIT_MMIO =
 		       EXIT_X86_RDMSR == KVM_EXIT_X86_RDMSR && EXIT_X86_WRMSR == KVM_EXIT_X86_WRMSR &&
 		       EXIT_NOTIFY == KVM_EXIT_NOTIFY && EXIT_EXCEPTION == KVM_EXIT_EXCEPTION,
 	       "event.h exit numbers match <linux/kvm.h>");
+_Static_assert(EXIT_SYSTEM_EVENT_SHUTDOWN == KVM_SYSTEM_EVENT_SHUTDOWN &&
+		       EXIT_SYSTEM_EVENT_RESET == KVM_SYSTEM_EVENT_RESET &&
+		       EXIT_SYSTEM_EVENT_CRASH == KVM_SYSTEM_EVENT_CRASH,
+	       "event.h system event types match <linux/kvm.h>");
 
 static void decode_io(struct event *ev, const struct kvm_run *run)
 {

@@ -1,17 +1,22 @@
-/* vm.c - the engine's public face: build a VM from options, start, destroy. */
+/* vm.c - the engine's public face: a live VM or a replay, started and stopped.
+ *
+ * Either way it is one vCPU driving one backend; only what is built around
+ * it differs (a live VM has an image, devices and perhaps a recording).
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vcpu_kick.h"
+#include "backend_kvm.h"
+#include "backend_replay.h"
+#include "record.h"
 #include "vm_internal.h"
 
 static void kick_vcpu(void *ctx)
 {
 	struct vm *vm = ctx;
-	if (atomic_load(&vm->thread_running))
-		vcpu_kick_thread(vm->thread);
+	vm->backend->ops->kick(vm->backend);
 }
 
 static enum guest_mode resolve_mode(enum guest_mode asked, enum image_kind kind)
@@ -35,94 +40,136 @@ static int check_mem_size(uint64_t size, char *err, size_t errlen)
 	return 0;
 }
 
-static int open_everything(struct vm *vm, char *err, size_t errlen)
-{
-	if (check_mem_size(vm->opts.mem_size, err, errlen))
-		return -1;
-	if (image_read(vm->guest_path, vm->opts.mem_size, &vm->image, err, errlen))
-		return -1;
-	if (kvm_device_open(vm->opts.kvm_device, &vm->kvm, err, errlen))
-		return -1;
-	vm->mode = resolve_mode(vm->opts.mode, vm->image.kind);
-	if (machine_build(&vm->m, &vm->kvm, &vm->opts, vm->mode, &vm->image, err, errlen))
-		return -1;
-	if (vm->kvm.has_stats_fd)
-		kstats_reader_open(&vm->kstats, vm->m.vcpu_fd);
-	return 0;
-}
-
-struct vm *vm_create(const struct vm_options *opts, struct seam *seam, char *err, size_t errlen)
+static struct vm *vm_alloc(struct seam *seam, char *err, size_t errlen)
 {
 	struct vm *vm = calloc(1, sizeof(*vm));
 	if (!vm) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
+	vm->seam = seam;
+	return vm;
+}
+
+/* The backend is ready: the vCPU that drives it, and the console's kick. */
+static void attach_vcpu(struct vm *vm, const struct vcpu_config *cfg)
+{
+	vcpu_init(&vm->vcpu, cfg);
+	vm->seam->control.kick = kick_vcpu;
+	vm->seam->control.kick_ctx = vm;
+}
+
+static int open_live(struct vm *vm, char *err, size_t errlen)
+{
+	if (check_mem_size(vm->opts.mem_size, err, errlen))
+		return -1;
+	if (image_read(vm->guest_path, vm->opts.mem_size, &vm->image, err, errlen))
+		return -1;
+	vm->mode = resolve_mode(vm->opts.mode, vm->image.kind);
+	struct backend_sink sink = vm_sink(vm);
+	vm->backend = backend_kvm_create(&vm->opts, vm->mode, &vm->image, &sink, err, errlen);
+	if (!vm->backend)
+		return -1;
+	return vm_record_open(vm, err, errlen);
+}
+
+struct vm *vm_create(const struct vm_options *opts, struct seam *seam, char *err, size_t errlen)
+{
+	struct vm *vm = vm_alloc(seam, err, errlen);
+	if (!vm)
+		return NULL;
 	vm->opts = *opts;
 	if (!vm->opts.mem_size)
 		vm->opts.mem_size = VM_DEFAULT_MEM;
 	vm->guest_path = strdup(opts->guest_path ? opts->guest_path : "");
 	vm->opts.guest_path = vm->guest_path;
-	vm->seam = seam;
-	vm->kvm.fd = -1;
-	vm->m.vm_fd = vm->m.vcpu_fd = -1;
-	vm->kstats.fd = -1;
-	pthread_mutex_init(&vm->machine_lock, NULL);
 	vm_devices_init(vm);
-	if (!vm->guest_path || open_everything(vm, err, errlen)) {
+	if (!vm->guest_path || open_live(vm, err, errlen)) {
 		vm_destroy(vm);
 		return NULL;
 	}
-	seam->control.kick = kick_vcpu;
-	seam->control.kick_ctx = vm;
+	struct vcpu_config cfg = {
+		.seam = seam, .backend = vm->backend, .bus = &vm->bus, .record = vm->record,
+		.start_paused = opts->start_paused, .max_exits = opts->max_exits,
+		.reset_devices = vm_devices_reset, .devices_ctx = vm,
+	};
+	attach_vcpu(vm, &cfg);
+	return vm;
+}
+
+struct vm *vm_open_replay(const char *path, struct seam *seam, bool start_paused, char *err, size_t errlen)
+{
+	struct vm *vm = vm_alloc(seam, err, errlen);
+	if (!vm)
+		return NULL;
+	vm->is_replay = true;
+	vm->guest_path = strdup(path);
+	struct backend_sink sink = vm_sink(vm);
+	vm->backend = backend_replay_open(path, &seam->control, &sink, &vm->replay, err, errlen);
+	if (!vm->guest_path || !vm->backend) {
+		vm_destroy(vm);
+		return NULL;
+	}
+	struct vcpu_config cfg = {
+		.seam = seam, .backend = vm->backend, .start_paused = start_paused, .replay = true,
+	};
+	attach_vcpu(vm, &cfg);
 	return vm;
 }
 
 int vm_start(struct vm *vm)
 {
-	int rc = vcpu_kick_install();
-	if (rc)
-		return rc;
-	/* The sampler first: the vCPU thread may wake it from its first moment. */
-	vm_kstats_start(vm);
-	atomic_store(&vm->thread_running, true);
-	rc = pthread_create(&vm->thread, NULL, vcpu_thread_main, vm);
-	if (rc) {
-		atomic_store(&vm->thread_running, false);
-		return -rc;
+	return vcpu_start(&vm->vcpu);
+}
+
+int vm_stop(struct vm *vm, char *err, size_t errlen)
+{
+	vcpu_stop(&vm->vcpu);
+	if (vm->seam && vm->seam->control.kick_ctx == vm) {
+		vm->seam->control.kick = NULL;
+		vm->seam->control.kick_ctx = NULL;
 	}
-	return 0;
+	if (!vm->record)
+		return 0;
+	/* The statistics thread may still append: stop it first. */
+	if (vm->backend) {
+		vm->backend->ops->destroy(vm->backend);
+		vm->backend = NULL;
+	}
+	int rc = rec_writer_close(vm->record, err, errlen);
+	vm->record = NULL;
+	return rc;
 }
 
 void vm_destroy(struct vm *vm)
 {
 	if (!vm)
 		return;
-	if (atomic_load(&vm->thread_running)) {
-		control_request(&vm->seam->control, CTRL_QUIT);
-		pthread_join(vm->thread, NULL);
-		atomic_store(&vm->thread_running, false);
-	}
-	vm_kstats_stop(vm);
-	if (vm->seam && vm->seam->control.kick_ctx == vm) {
-		vm->seam->control.kick = NULL;
-		vm->seam->control.kick_ctx = NULL;
-	}
-	kstats_reader_close(&vm->kstats);
-	machine_teardown(&vm->m);
-	kvm_device_close(&vm->kvm);
+	char err[256];
+	(void)vm_stop(vm, err, sizeof(err)); /* an error worth reporting was taken by vm_stop */
+	if (vm->backend)
+		vm->backend->ops->destroy(vm->backend);
 	image_free(&vm->image);
-	pthread_mutex_destroy(&vm->machine_lock);
 	free(vm->guest_path);
 	free(vm);
 }
 
 const char *vm_image_kind(const struct vm *vm)
 {
-	return image_kind_name(vm->image.kind);
+	return vm->is_replay ? vm->replay.image_kind : image_kind_name(vm->image.kind);
+}
+
+const char *vm_start_mode(const struct vm *vm)
+{
+	return vm->is_replay ? vm->replay.start_mode : guest_mode_name(vm->mode);
 }
 
 enum guest_mode vm_mode(const struct vm *vm)
 {
 	return vm->mode;
+}
+
+const struct replay_summary *vm_replay_summary(const struct vm *vm)
+{
+	return vm->is_replay ? &vm->replay : NULL;
 }

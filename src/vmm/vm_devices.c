@@ -1,34 +1,14 @@
-/* vm_devices.c - the devices on this VM's bus and where their bytes go.
+/* vm_devices.c - the devices on a live VM's bus, and where their bytes go.
  *
- * COM1 and the debug console send bytes into the event ring; consecutive
- * bytes are gathered into one record (a rep outsb of 30 bytes is one record,
- * not 30), flushed at the end of each exit so the console shows them at once.
+ * COM1 and the debug console send their bytes to the vCPU, which gathers
+ * them into ring records; a write to the debug-exit port ends the run.
  */
-#include <string.h>
-
 #include "vm_internal.h"
-
-void vm_text_flush(struct vm *vm)
-{
-	if (vm->text.len == 0)
-		return;
-	vm->text.generation = vm->generation;
-	vm->text.seq = vm->seq;
-	ring_push_quiet(&vm->seam->ring, &vm->text);
-	vm->text.len = 0;
-}
-
-static void text_append(struct vm *vm, uint8_t kind, uint8_t byte)
-{
-	if (vm->text.len && (vm->text.kind != kind || vm->text.len == EVENT_TEXT_MAX))
-		vm_text_flush(vm);
-	vm->text.kind = kind;
-	vm->text.u.text[vm->text.len++] = byte;
-}
 
 static void uart_tx(void *ctx, uint8_t byte)
 {
-	text_append(ctx, EVENT_UART, byte);
+	struct vm *vm = ctx;
+	vcpu_text_byte(&vm->vcpu, EVENT_UART, byte);
 }
 
 static bool uart_rx(void *ctx, uint8_t *byte)
@@ -39,19 +19,24 @@ static bool uart_rx(void *ctx, uint8_t *byte)
 
 static void debugcon_out(void *ctx, uint8_t byte)
 {
-	text_append(ctx, EVENT_DEBUGCON, byte);
+	struct vm *vm = ctx;
+	vcpu_text_byte(&vm->vcpu, EVENT_DEBUGCON, byte);
 }
 
 static void guest_exit(void *ctx, int status)
 {
 	struct vm *vm = ctx;
-	vm->guest_exited = true;
-	vm->guest_status = status;
+	vcpu_guest_exit(&vm->vcpu, status);
+}
+
+void vm_devices_reset(void *ctx)
+{
+	struct vm *vm = ctx;
+	uart_reset(&vm->uart);
 }
 
 void vm_devices_init(struct vm *vm)
 {
-	memset(&vm->text, 0, sizeof(vm->text));
 	bus_init(&vm->bus);
 	uart_init(&vm->uart, uart_tx, vm, uart_rx, vm);
 	debugcon_init(&vm->debugcon, debugcon_out, vm);

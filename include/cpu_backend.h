@@ -1,0 +1,85 @@
+/* cpu_backend.h - what the vCPU loop asks of a CPU: the one seam it drives.
+ *
+ * The loop (vcpu_loop.c) owns the state machine a student watches: running,
+ * paused, stepping, slow motion, reset, the final states. A backend owns the
+ * CPU underneath: KVM (backend_kvm.c) or a recording (src/replay). Neither the
+ * loop, the devices nor the UI know which one runs. No KVM types here, so the
+ * replay backend builds without <linux/kvm.h>.
+ */
+#ifndef KVMTUI_CPU_BACKEND_H
+#define KVMTUI_CPU_BACKEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cpu_state.h"
+#include "event.h"
+#include "kstats.h"
+
+enum backend_run {
+	BACKEND_EXIT,   /* *out holds an exit */
+	BACKEND_KICKED, /* back without an exit: a request is waiting (replay) */
+	BACKEND_RESET,  /* the recorded run was reset here; the next exit is a fresh VM's */
+	BACKEND_END,    /* nothing more to run: out->end_state, out->end_status */
+	BACKEND_ERROR,  /* the host side failed */
+};
+
+struct vcpu_exit {
+	struct event ev;      /* EVENT_EXIT: reason, decoded detail, rip, flags */
+	bool recorded;        /* replay: ev comes whole (time, IN data, COM1 bytes);
+			       * the devices are not asked */
+	bool step_done;       /* a single step ended with this exit */
+	uint8_t *io_data;     /* live IO: size*count bytes, OUT from the guest, IN to fill */
+	uint8_t *mmio_data;   /* live MMIO: the access's bytes, read or to fill */
+	enum vcpu_state end_state; /* BACKEND_END */
+	int32_t end_status;
+};
+
+/* Where a backend sends what it produces besides exits. */
+struct backend_sink {
+	void *ctx;
+	void (*kstats)(void *ctx, const struct kstats *ks); /* from one thread only */
+	void (*event)(void *ctx, const struct event *ev);   /* replay: recorded text, now */
+};
+
+struct cpu_backend;
+
+struct cpu_backend_ops {
+	const char *name; /* "kvm", "replay" */
+	/* On the vCPU thread, before its first and after its last run. */
+	void (*thread_begin)(struct cpu_backend *be);
+	void (*thread_end)(struct cpu_backend *be);
+	/* Runs the guest until its next exit. */
+	enum backend_run (*run)(struct cpu_backend *be, struct vcpu_exit *out);
+	/* Forget the last kick; called before the loop takes requests, so a
+	 * kick for a request posted after the take still stops the next run. */
+	void (*arm_kick)(struct cpu_backend *be);
+	/* Any thread: make a run in progress return soon. */
+	void (*kick)(struct cpu_backend *be);
+	/* The registers as of the last exit (or the start). 0, or -1. */
+	int (*get_regs)(struct cpu_backend *be, struct cpu_state *out);
+	/* Changes them before the next run. 0, -1, or -2 if the backend cannot. */
+	int (*set_regs)(struct cpu_backend *be, const struct cpu_state *in);
+	/* Finish an IN or MMIO read without running the guest further. */
+	void (*complete_pending)(struct cpu_backend *be);
+	int (*set_single_step)(struct cpu_backend *be, bool on);
+	/* The vCPU changed state (the kernel's statistics are sampled then). */
+	void (*state_changed)(struct cpu_backend *be, enum vcpu_state state);
+	/* A fresh start: a new machine from the same image (live), the
+	 * recording from its beginning (replay). 0, or -1 with err. */
+	int (*reset)(struct cpu_backend *be, char *err, size_t errlen);
+	/* Replay only (NULL live): back to the start of the current recorded
+	 * generation, and the exit number reached at a time into it. */
+	int (*rewind)(struct cpu_backend *be);
+	uint64_t (*exits_until)(struct cpu_backend *be, uint64_t time_ns);
+	void (*destroy)(struct cpu_backend *be);
+};
+
+struct cpu_backend {
+	const struct cpu_backend_ops *ops;
+	struct backend_sink sink;
+	bool unpaced; /* replay: ignore the recorded pace (while seeking) */
+};
+
+#endif

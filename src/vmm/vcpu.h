@@ -1,0 +1,83 @@
+/* vcpu.h - one vCPU: its thread, its state machine, what it shows the console.
+ *
+ * The vCPU drives a CPU backend (cpu_backend.h) and the VM's device bus, and
+ * talks to its console only through the seam: it pushes exits and text into
+ * the ring, publishes registers, counts exits and obeys the control requests.
+ * It knows nothing of KVM: the same loop runs a live guest and a recording.
+ */
+#ifndef KVMTUI_VCPU_H
+#define KVMTUI_VCPU_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bus.h"
+#include "cpu_backend.h"
+#include "exit_clock.h"
+#include "seam.h"
+
+struct rec_writer;
+
+struct vcpu_config {
+	uint16_t id;
+	struct seam *seam;
+	struct cpu_backend *backend;
+	struct bus *bus;            /* the devices; NULL in a replay */
+	struct rec_writer *record;  /* --record, or NULL */
+	bool start_paused;          /* wait for a resume or step first */
+	uint64_t max_exits;         /* VCPU_EXIT_LIMIT after this many; 0 = none */
+	bool replay;                /* the backend plays a recording (seek, loop) */
+	/* A reset also resets the devices (their state is the machine's). */
+	void (*reset_devices)(void *ctx);
+	void *devices_ctx;
+};
+
+struct vcpu {
+	struct vcpu_config cfg;
+	pthread_t thread;
+	_Atomic bool thread_running;
+
+	/* vCPU-thread-only run state */
+	uint16_t generation;
+	uint64_t seq;             /* exits in this generation */
+	uint64_t start_ns;
+	uint64_t last_run_ns;     /* when the last run returned (slow motion) */
+	uint64_t last_exit_time;  /* the last exit's time since the start (a replay's clock) */
+	struct exit_clock clock;  /* stamps exits cheaply */
+	uint64_t last_publish_ns; /* registers published (rate-limited while running) */
+	bool regs_stale;          /* newer registers than the snapshot shows */
+	enum vcpu_state state;
+	bool stepping, next_exit, needs_completion;
+	bool seeking;             /* replay: running unpaced up to seek_to */
+	uint64_t seek_to;
+	bool guest_exited;
+	int guest_status;
+	struct event text;        /* COM1/debugcon bytes being gathered into one record */
+};
+
+void vcpu_init(struct vcpu *v, const struct vcpu_config *cfg);
+/* Starts the thread. 0, or -errno. */
+int vcpu_start(struct vcpu *v);
+/* Asks the thread to quit and waits for it. */
+void vcpu_stop(struct vcpu *v);
+
+/* For the devices, on the vCPU thread while an exit is handled. */
+void vcpu_text_byte(struct vcpu *v, enum event_kind kind, uint8_t byte);
+void vcpu_guest_exit(struct vcpu *v, int status);
+
+/* vcpu_publish.c: the loop's outputs (internal to src/vmm). */
+void vcpu_emit(struct vcpu *v, const struct event *ev);
+void vcpu_emit_exit(struct vcpu *v, const struct event *ev); /* with its registers, if recording */
+void vcpu_text_flush(struct vcpu *v);
+void vcpu_set_state(struct vcpu *v, enum vcpu_state state, int status);
+void vcpu_publish_regs(struct vcpu *v);
+void vcpu_publish_running_regs(struct vcpu *v, uint64_t now);
+void vcpu_record_regs(struct vcpu *v);
+/* vcpu_exit.c */
+void vcpu_handle_exit(struct vcpu *v, struct vcpu_exit *x, uint64_t now);
+/* vcpu_loop.c */
+void vcpu_enter_pause(struct vcpu *v);
+
+#endif

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# make.sh - records each lesson guest once, for the replay tests (needs /dev/kvm).
+#
+# The replay tests run on every machine, KVM or not, from what this writes:
+#   NAME.rec     the recording (kvm-tui --record)
+#   NAME.out     what the guest printed on COM1 (stdout), byte for byte
+#   NAME.status  kvm-tui's exit status
+#   NAME.counts  the exit counts by reason (--stats), one "REASON N" a line
+# Run it again whenever the recording format changes (REC_VERSION), then
+# commit the results:   tests/recordings/make.sh [path/to/kvm-tui]
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+kvm_tui=${1:-$src/build/kvm-tui}
+guests=$src/guests
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+[ -x "$kvm_tui" ] || { echo "make.sh: no kvm-tui at $kvm_tui (build first)" >&2; exit 1; }
+[ -r /dev/kvm ] || { echo "make.sh: recording needs /dev/kvm" >&2; exit 1; }
+
+# record NAME [kvm-tui options...]: stdin from $work/stdin.
+record() {
+	local name=$1
+	shift
+	local status=0
+	"$kvm_tui" --headless --stats --record "$here/$name.rec" "$@" \
+		<"$work/stdin" >"$here/$name.out" 2>"$work/stats" || status=$?
+	echo "$status" >"$here/$name.status"
+	awk '$1 ~ /^[A-Z_0-9]+$/ && $2 ~ /^[0-9]+$/ { print $1, $2 }' "$work/stats" >"$here/$name.counts"
+	printf '%-10s status %-3s %6s bytes  %s\n' "$name" "$status" \
+		"$(wc -c <"$here/$name.rec")" "$(tr '\n' ' ' <"$here/$name.counts")"
+}
+
+: >"$work/stdin"
+for g in hello minimal mmio protected long triple; do
+	record "$g" "$guests/$g.bin"
+done
+record count --max-exits 6 "$guests/count.bin"
+# flood, cut to 3000 bytes (the byte count is the 32-bit value at offset 4).
+cp "$guests/flood.bin" "$work/flood.bin"
+printf '\xb8\x0b\x00\x00' | dd of="$work/flood.bin" bs=1 seek=4 conv=notrunc status=none
+record flood "$work/flood.bin"
+printf 'hello\nq' >"$work/stdin"
+record echo "$guests/echo.bin"
