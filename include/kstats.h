@@ -23,9 +23,14 @@ struct kstats {
 	} item[KSTATS_MAX];
 };
 
+/* A seqlock has one writer: two interleaved writes could leave the sequence
+ * odd and hang every reader. The box remembers which thread first wrote and
+ * counts writes from any other, so a test can prove there is only one. */
 struct kstats_box {
 	_Atomic uint64_t seq;
 	_Atomic uint64_t words[sizeof(struct kstats) / sizeof(uint64_t)];
+	_Atomic uintptr_t writer;         /* the first writer thread's identity */
+	_Atomic uint64_t foreign_writes;  /* publishes from any other thread: must stay 0 */
 };
 
 _Static_assert(sizeof(struct kstats) % 8 == 0, "copied word by word");
@@ -33,6 +38,7 @@ _Static_assert(sizeof(struct kstats) % 8 == 0, "copied word by word");
 void kstats_box_init(struct kstats_box *box);
 void kstats_publish(struct kstats_box *box, const struct kstats *ks);
 uint64_t kstats_read(struct kstats_box *box, struct kstats *out);
+uint64_t kstats_foreign_writes(const struct kstats_box *box);
 /* The value named, or -1 if absent. */
 int64_t kstats_find(const struct kstats *ks, const char *name);
 

@@ -15,11 +15,28 @@ void kstats_box_init(struct kstats_box *box)
 	atomic_init(&box->seq, 0);
 	for (size_t i = 0; i < KSTATS_WORDS; i++)
 		atomic_init(&box->words[i], 0);
+	atomic_init(&box->writer, 0);
+	atomic_init(&box->foreign_writes, 0);
+}
+
+/* Any address unique to the calling thread identifies it, for free. */
+static uintptr_t thread_identity(void)
+{
+	static _Thread_local char here;
+	return (uintptr_t)&here;
 }
 
 void kstats_publish(struct kstats_box *box, const struct kstats *ks)
 {
+	uintptr_t expected = 0, me = thread_identity();
+	if (!atomic_compare_exchange_strong(&box->writer, &expected, me) && expected != me)
+		atomic_fetch_add(&box->foreign_writes, 1);
 	seqlock_write(&box->seq, box->words, ks, KSTATS_WORDS);
+}
+
+uint64_t kstats_foreign_writes(const struct kstats_box *box)
+{
+	return atomic_load(&box->foreign_writes);
 }
 
 uint64_t kstats_read(struct kstats_box *box, struct kstats *out)

@@ -100,6 +100,9 @@ uint64_t tui_state_uptime(const struct tui *t, uint64_t now_ns)
 	const struct event *last = exit_history_at(&t->exits, t->exits.end - 1);
 	if (vcpu_state_is_final(t->state) && last)
 		return last->time_ns;
+	/* A replay runs on the recording's clock, paused or stepped back. */
+	if (t->cfg->replay_file)
+		return last ? last->time_ns : 0;
 	uint64_t start = atomic_load(&t->seam->counters.start_ns);
 	uint64_t end = vcpu_state_is_final(t->state) && t->state_since_ns ? t->state_since_ns : now_ns;
 	return end > start ? end - start : 0;

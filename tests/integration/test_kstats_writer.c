@@ -1,0 +1,76 @@
+/* test_kstats_writer.c - KVM's statistics have one writer thread.
+ *
+ * Their seqlock is safe only with a single writer: two threads publishing at
+ * once can leave the sequence odd and hang the console for good. Once, both
+ * the vCPU thread (at each change of state) and the sampler thread wrote.
+ * This drives a live guest through every change of state (start paused,
+ * steps, next exit, resume, stop, reset) while the sampler runs, and checks
+ * that only one thread ever published. Exits 77 (SKIPPED) without /dev/kvm. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "vm.h"
+
+/* Waits until the vCPU is in state `want` having taken at least `exits` exits. */
+static bool wait_state(struct seam *seam, enum vcpu_state want, uint64_t exits)
+{
+	uint64_t deadline = seam_now_ns() + 20ull * 1000000000;
+	struct event batch[64];
+	while (seam_now_ns() < deadline) {
+		while (ring_pop_batch(&seam->ring, batch, 64) > 0)
+			;
+		if (control_state(&seam->control) == want && counters_total(&seam->counters) >= exits)
+			return true;
+		struct timespec ts = { 0, 1000000 };
+		nanosleep(&ts, NULL);
+	}
+	return false;
+}
+
+int main(void)
+{
+	int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "SKIPPED: no-kvm: /dev/kvm cannot be opened read-write\n");
+		return 77;
+	}
+	close(fd);
+	char err[1024];
+	struct vm_options opts = { .guest_path = TEST_SOURCE_DIR "/guests/hello.bin", .start_paused = true };
+	struct seam *seam = seam_create(SEAM_RING_CAPACITY);
+	struct vm *vm = vm_create(&opts, seam, err, sizeof(err));
+	if (!vm) {
+		fprintf(stderr, "vm_create: %s\n", err);
+		return 1;
+	}
+	CHECK(vm_start(vm) == 0);
+	CHECK(wait_state(seam, VCPU_PAUSED, 0));
+	/* Each round: one step, one exit, then to the end, then a reset. */
+	for (int round = 0; round < 20; round++) {
+		uint64_t total = counters_total(&seam->counters);
+		control_request(&seam->control, CTRL_STEP);
+		CHECK(wait_state(seam, VCPU_PAUSED, total + 1));
+		total = counters_total(&seam->counters);
+		control_request(&seam->control, CTRL_NEXT_EXIT);
+		CHECK(wait_state(seam, VCPU_PAUSED, total + 1));
+		control_request(&seam->control, CTRL_RESUME);
+		CHECK(wait_state(seam, VCPU_HALTED, 13));
+		uint32_t generation = atomic_load(&seam->control.generation);
+		control_request(&seam->control, CTRL_PAUSE | CTRL_RESET);
+		uint64_t deadline = seam_now_ns() + 20ull * 1000000000;
+		while (atomic_load(&seam->control.generation) == generation && seam_now_ns() < deadline)
+			;
+		CHECK(atomic_load(&seam->control.generation) != generation);
+	}
+	CHECK(vm_stop(vm, err, sizeof(err)) == 0);
+	struct kstats ks;
+	CHECK(kstats_read(&seam->kstats, &ks) > 0); /* the statistics were published */
+	CHECK(ks.count > 0);
+	CHECK_EQ(kstats_foreign_writes(&seam->kstats), 0);
+	vm_destroy(vm);
+	seam_destroy(seam);
+	return check_done();
+}
