@@ -100,17 +100,17 @@ static void intake_kstats(struct tui *t)
 	t->dirty = true;
 }
 
+/* A new generation is taken from the control word as soon as it is
+ * published, so the old VM's records still in the ring are dropped rather
+ * than shown. The vCPU's state is not: it comes only from the ring's state
+ * records, in order with the exits that led to it (reading it here too let
+ * an older record drained afterwards set it back). */
 void intake_control(struct tui *t)
 {
 	struct control *ctl = &t->seam->control;
 	uint32_t generation = atomic_load_explicit(&ctl->generation, memory_order_acquire);
 	if (generation != t->generation && (int16_t)(uint16_t)(generation - t->generation) > 0)
 		tui_state_new_generation(t, generation);
-	enum vcpu_state state = control_state(ctl);
-	tui_state_set_vcpu(t, state, seam_now_ns());
-	int32_t status = atomic_load_explicit(&ctl->exit_status, memory_order_relaxed);
-	if (state == VCPU_DEBUG_EXIT)
-		t->exit_status = status;
 }
 
 void intake_poll(struct tui *t, uint64_t now_ns)

@@ -15,10 +15,11 @@
 /* Pops and applies up to budget events; returns how many. */
 size_t intake_drain(struct tui *t, size_t budget);
 void intake_apply(struct tui *t, const struct event *ev);
-/* The vCPU's state and generation from the control word. Call it before
- * draining: the vCPU pushes a stop's last output before it publishes the
- * state, so this order never shows HALTED above a pane still missing the
- * guest's final bytes. */
+/* A new generation from the control word (call it before draining, so an
+ * old VM's records are dropped). The vCPU's state comes only from the
+ * ring's state records, in order with the exits and bytes before them:
+ * never HALTED above a pane still missing the guest's final bytes, never
+ * set back by an older record. */
 void intake_control(struct tui *t);
 /* Registers, kernel statistics and exit rate: the rest that is not an event. */
 void intake_poll(struct tui *t, uint64_t now_ns);

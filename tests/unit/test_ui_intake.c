@@ -58,6 +58,34 @@ static void test_events(struct seam *s)
 	CHECK_EQ(intake_drain(&t, 1000), 0);
 }
 
+static struct event state_event(uint32_t gen, enum vcpu_state state)
+{
+	struct event ev = { .kind = EVENT_STATE, .generation = gen };
+	ev.u.state.state = state;
+	return ev;
+}
+
+/* One source of truth: the ring. The control word may already say HALTED
+ * while the ring still holds the RUNNING record and exits before it; the
+ * UI must go RUNNING, then HALTED, never back. */
+static void test_state_from_the_ring(struct seam *s)
+{
+	control_set_state(&s->control, VCPU_HALTED);
+	push(s, state_event(0, VCPU_RUNNING));
+	push(s, io_exit(0, 1));
+	intake_control(&t);
+	CHECK_EQ(t.state, VCPU_HALTED); /* as test_events left it: the word is not read */
+	CHECK_EQ(intake_drain(&t, 1), 1);
+	CHECK_EQ(t.state, VCPU_RUNNING);
+	intake_control(&t);
+	CHECK_EQ(t.state, VCPU_RUNNING);
+	push(s, state_event(0, VCPU_HALTED));
+	CHECK_EQ(intake_drain(&t, 1000), 2);
+	CHECK_EQ(t.state, VCPU_HALTED);
+	intake_control(&t);
+	CHECK_EQ(t.state, VCPU_HALTED);
+}
+
 static void test_budget(struct seam *s)
 {
 	for (uint64_t i = 14; i < 14 + 600; i++)
@@ -217,6 +245,7 @@ int main(void)
 	static const struct tui_config cfg = { .guest_name = "test" };
 	CHECK_EQ(tui_state_init(&t, s, &cfg), 0);
 	test_events(s);
+	test_state_from_the_ring(s);
 	test_budget(s);
 	test_generation(s);
 	test_regs(s);
