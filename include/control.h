@@ -22,7 +22,7 @@ enum control_request {
 	CTRL_NEXT_EXIT = 1u << 3, /* run until the next exit, then pause */
 	CTRL_RESET = 1u << 4,     /* a fresh VM from the same image and options */
 	CTRL_QUIT = 1u << 5,
-	CTRL_RATE = 1u << 6,      /* the exit-rate cap changed */
+	CTRL_RATE = 1u << 6,      /* the exit-rate cap, the replay's pace or loop changed */
 	/* Replay only (a live vCPU ignores them): */
 	CTRL_SEEK = 1u << 7,      /* go to exit number seek_target of this generation, then pause */
 	CTRL_STEP_BACK = 1u << 8, /* go back one exit, then pause */

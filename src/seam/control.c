@@ -74,6 +74,7 @@ void control_set_replay_speed(struct control *ctl, uint32_t speed)
 void control_set_replay_loop(struct control *ctl, bool loop)
 {
 	atomic_store_explicit(&ctl->replay_loop, loop ? 1u : 0u, memory_order_release);
+	control_request(ctl, CTRL_RATE); /* a replay idle at its end looks again */
 }
 
 enum vcpu_state control_state(const struct control *ctl)
