@@ -63,6 +63,7 @@ static void test_final_states(struct seam *s)
 		commands_key(&t, 'l');
 		commands_key(&t, 'l');
 		CHECK_EQ(atomic_load(&s->control.replay_loop), 0);
+		CHECK_EQ(take_pending(s), CTRL_RATE); /* a loop change wakes a replay idle at its end */
 		commands_key(&t, 'R');
 		CHECK_EQ(take_pending(s), CTRL_RESET);
 		/* resuming past the end means nothing: say what does */
@@ -147,6 +148,7 @@ static void test_loop(struct seam *s, bool start_value)
 	CHECK_CONTAINS(t.message, start_value ? "loop off" : "loop on");
 	commands_key(&t, 'l');
 	CHECK_EQ(atomic_load(&s->control.replay_loop), start_value);
+	take_pending(s); /* the CTRL_RATE each change posts */
 }
 
 /* No guest to type to: the console's keys are commands, Ctrl-A habits too. */
