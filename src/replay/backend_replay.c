@@ -27,6 +27,10 @@ struct replay_backend {
 	struct cpu_state regs;   /* as of the last exit returned (or the start) */
 	bool stepping;
 	struct replay_pace pace;
+	/* Time the recorded run spent paused (its user reading the screen):
+	 * not waited out again, the replay paces only the running time. */
+	uint64_t paused_total, paused_since;
+	bool rec_paused;
 	struct rec_item item;    /* a record read but not yet acted on */
 	bool held;
 	bool at_end;
@@ -57,6 +61,16 @@ static void hold(struct replay_backend *b)
 	b->held = true;
 }
 
+static void note_recorded_pause(struct replay_backend *b, const struct event *ev)
+{
+	bool paused = ev->u.state.state == VCPU_PAUSED;
+	if (paused && !b->rec_paused)
+		b->paused_since = ev->time_ns;
+	else if (!paused && b->rec_paused && ev->time_ns > b->paused_since)
+		b->paused_total += ev->time_ns - b->paused_since;
+	b->rec_paused = paused;
+}
+
 /* What happens between exits: registers, statistics, text, states. Returns
  * true when the record was one of those (and has been dealt with). */
 static bool between_exits(struct replay_backend *b)
@@ -80,7 +94,10 @@ static bool between_exits(struct replay_backend *b)
 		return true;
 	}
 	/* Live pauses and resumes were the recording user's, not the run's. */
-	return ev->kind == EVENT_STATE && !vcpu_state_is_final(ev->u.state.state);
+	if (ev->kind != EVENT_STATE || vcpu_state_is_final(ev->u.state.state))
+		return false;
+	note_recorded_pause(b, ev);
+	return true;
 }
 
 /* Reads up to the next exit, final state, new generation or the end, and
@@ -100,7 +117,8 @@ static int prime(struct replay_backend *b)
 static void go_to(struct replay_backend *b, size_t gen)
 {
 	b->gen = gen;
-	b->held = b->at_end = b->stepping = false;
+	b->held = b->at_end = b->stepping = b->rec_paused = false;
+	b->paused_total = b->paused_since = 0;
 	memset(&b->regs, 0, sizeof(b->regs));
 	replay_pace_restart(&b->pace);
 	if (rec_reader_seek(b->reader, b->index.gen[gen].start) == 0)
@@ -150,6 +168,8 @@ static enum backend_run replay_run(struct cpu_backend *be, struct vcpu_exit *out
 		const struct event *ev = &b->item.u.event;
 		if (is_new_generation(b, ev)) {
 			b->gen++;
+			b->paused_total = b->paused_since = 0;
+			b->rec_paused = false;
 			replay_pace_restart(&b->pace);
 			hold(b);
 			prime(b); /* the registers the new generation starts with */
@@ -160,7 +180,8 @@ static enum backend_run replay_run(struct cpu_backend *be, struct vcpu_exit *out
 			out->end_status = ev->u.state.status;
 			return BACKEND_END;
 		}
-		if (!wait_until_due(b, ev->time_ns)) {
+		uint64_t running_ns = ev->time_ns > b->paused_total ? ev->time_ns - b->paused_total : 0;
+		if (!wait_until_due(b, running_ns)) {
 			hold(b);
 			return BACKEND_KICKED;
 		}

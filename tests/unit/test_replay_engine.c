@@ -30,12 +30,17 @@ struct script {
 	struct cpu_state regs;
 };
 
-static void put_state(struct script *s, enum vcpu_state state, int status)
+static void put_state_at(struct script *s, enum vcpu_state state, int status, uint64_t ms)
 {
-	struct event ev = { .kind = EVENT_STATE, .generation = s->gen, .seq = s->seq };
+	struct event ev = { .kind = EVENT_STATE, .generation = s->gen, .seq = s->seq, .time_ns = ms * MS };
 	ev.u.state.state = state;
 	ev.u.state.status = status;
 	rec_writer_event(s->w, &ev);
+}
+
+static void put_state(struct script *s, enum vcpu_state state, int status)
+{
+	put_state_at(s, state, status, 0);
 }
 
 static void put_regs(struct script *s)
@@ -193,8 +198,11 @@ static bool wait_for(struct console *c, enum vcpu_state want, uint64_t exits)
 static bool wait_new_generation(struct console *c, uint32_t before)
 {
 	uint64_t deadline = seam_now_ns() + WAIT_NS;
-	while (c->generation == before && seam_now_ns() < deadline)
+	while (c->generation == before && seam_now_ns() < deadline) {
 		drain(c);
+		struct timespec ts = { 0, 200000 };
+		nanosleep(&ts, NULL);
+	}
 	return c->generation != before;
 }
 
@@ -368,6 +376,29 @@ static void test_debug_exit_and_reset_recorded(void)
 	unlink(path);
 }
 
+/* The recording user paused for a minute: the replay does not wait it out,
+ * yet shows the exits' recorded times. */
+static void test_recorded_pause_skipped(void)
+{
+	char path[96];
+	snprintf(path, sizeof(path), "%s.5", tmp_path);
+	struct script s = { 0 };
+	begin(&s, path, 0);
+	put_out(&s, 1, 'a');
+	put_state_at(&s, VCPU_PAUSED, 0, 2);
+	put_state_at(&s, VCPU_RUNNING, 0, 60002);
+	put_out(&s, 60003, 'b');
+	put_exit(&s, 60004, EXIT_HLT);
+	put_state(&s, VCPU_HALTED, 0);
+	finish(&s);
+	struct console c;
+	CHECK(open_console(&c, path, false, REPLAY_SPEED_REAL));
+	CHECK(wait_for(&c, VCPU_HALTED, 3)); /* within WAIT_NS, far less than 60 s */
+	CHECK_STR(c.serial, "ab");
+	close_console(&c);
+	unlink(path);
+}
+
 /* A run killed mid-way: the file ends inside a block. */
 static void test_truncated(void)
 {
@@ -431,6 +462,7 @@ int main(void)
 	test_quit_midway();
 	test_debug_exit_and_reset_recorded();
 	test_truncated();
+	test_recorded_pause_skipped();
 	test_loop();
 	test_refusals();
 	unlink(tmp_path);
