@@ -69,7 +69,9 @@ void pane_serial_draw(struct tui *t, struct rect r)
 	draw_fill(r, THEME_NORMAL);
 	draw_frame(r, title, focused);
 	struct rect in = draw_inner(r);
-	bool debugcon = t->debugcon.bytes > 0 && in.h >= 2 * DEBUGCON_MIN_ROWS + 1;
+	/* Not .bytes > 0: after a reset, a seek or a step back the panes
+	 * start empty again, and so does the question of a debugcon. */
+	bool debugcon = !scrollback_is_empty(&t->debugcon) && in.h >= 2 * DEBUGCON_MIN_ROWS + 1;
 	if (debugcon) {
 		int dh = in.h / 3 < DEBUGCON_MIN_ROWS ? DEBUGCON_MIN_ROWS : in.h / 3;
 		struct rect d = { in.y + in.h - dh, in.x, dh, in.w };
@@ -81,7 +83,7 @@ void pane_serial_draw(struct tui *t, struct rect r)
 		draw_text(in.y + in.h, in.x + 1, in.w - 2, draw_attr(THEME_TITLE), " debugcon (port 0xe9) ");
 		draw_scrollback(&t->debugcon, d, 0);
 	}
-	if (t->serial.bytes == 0 && in.h > 0)
+	if (scrollback_is_empty(&t->serial) && in.h > 0)
 		draw_text(in.y, in.x, in.w, draw_attr(THEME_DIM), "(no output from the guest yet)");
 	struct serial_cursor cur = draw_scrollback(&t->serial, in, t->serial_scroll);
 	/* The real cursor only where typing goes: the serial pane, focused,

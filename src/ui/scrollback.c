@@ -44,6 +44,11 @@ void scrollback_clear(struct scrollback *sb)
 	sb->bytes++; /* counts as a change for whoever draws it */
 }
 
+bool scrollback_is_empty(const struct scrollback *sb)
+{
+	return sb->count == 1 && sb->lines[sb->first].len == 0 && sb->col == 0;
+}
+
 static struct sb_line *sb_last(struct scrollback *sb)
 {
 	return &sb->lines[(sb->first + sb->count - 1) % sb->max_lines];

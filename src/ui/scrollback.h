@@ -50,6 +50,9 @@ struct sb_row {
 int scrollback_init(struct scrollback *sb, size_t max_lines);
 void scrollback_free(struct scrollback *sb);
 void scrollback_clear(struct scrollback *sb);
+/* Nothing since init or the last clear (bytes cannot tell: a clear bumps
+ * it so that the change gets drawn). */
+bool scrollback_is_empty(const struct scrollback *sb);
 
 void scrollback_feed(struct scrollback *sb, const uint8_t *bytes, size_t len);
 void scrollback_putc(struct scrollback *sb, uint8_t byte);

@@ -70,7 +70,9 @@ void tui_state_new_generation(struct tui *t, uint32_t generation)
 	t->regs.changed = 0;
 	uint64_t now = seam_now_ns();
 	rate_history_reset(&t->rate, now, counters_total(&t->seam->counters));
-	if (!seek)
+	if (!seek && tui_is_replay(t)) /* R or --loop: the same recording again */
+		tui_state_message(t, now, "the replay starts over (pass %llu)", (unsigned long long)t->resets + 1);
+	else if (!seek)
 		tui_state_message(t, now, "reset: a fresh VM (run %llu)", (unsigned long long)t->resets + 1);
 	t->dirty = true;
 }
@@ -150,6 +152,8 @@ int tui_state_exit_code(const struct tui *t)
 		return STATUS_VCPU_ERROR;
 	case VCPU_EXIT_LIMIT:
 		return STATUS_MAX_EXITS;
+	case VCPU_END:
+		return STATUS_INTERRUPTED; /* the recorded run was killed, as headless says */
 	default:
 		return 0; /* the user chose to quit: not a failure */
 	}

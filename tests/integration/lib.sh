@@ -30,17 +30,20 @@ fi
 # --- skipping -------------------------------------------------------------
 
 
-# require_kvm: SKIPPED (77) unless /dev/kvm exists and opens read-write.
+# require_kvm: SKIPPED (77, "no-kvm") unless the KVM device (KVM_TUI_DEVICE,
+# else /dev/kvm) opens read-write and KVMTUI_TEST_NO_KVM is not 1.
 require_kvm() {
-	local dev=/dev/kvm
-	if [ ! -e "$dev" ]; then
-		skip "/dev/kvm not available (no such device: load kvm_intel or kvm_amd," \
-		     "enable VT-x/AMD-V, or nested virtualization if this is a VM)"
-	fi
-	if ! : 2>/dev/null <>"$dev"; then
-		skip "/dev/kvm not available (cannot open it read-write as $(id -un):" \
-		     "join the kvm group)"
-	fi
+	local why
+	why=$(kvm_unusable) || return 0
+	case "$why" in
+	*"no such device"*)
+		skip_no_kvm "$why: load kvm_intel or kvm_amd, enable VT-x/AMD-V," \
+		            "or nested virtualization if this is a VM" ;;
+	*"cannot open"*)
+		skip_no_kvm "$why: join the kvm group" ;;
+	*)
+		skip_no_kvm "$why" ;;
+	esac
 }
 
 # require_32bit_paging: SKIPPED on hosts whose KVM cannot run 32-bit paged
@@ -49,7 +52,7 @@ require_kvm() {
 # PAE; hosts with VT-x/AMD-V run it, and there the test must pass.
 require_32bit_paging() {
 	if [ -d /sys/module/kvm_pvm ]; then
-		skip "32-bit paging is not supported by this host's KVM (kvm-pvm," \
+		skip_host "32-bit paging is not supported by this host's KVM (kvm-pvm," \
 		     "/sys/module/kvm_pvm exists: it shuts the vCPU down when a guest" \
 		     "enables 32-bit paging); run on a VT-x/AMD-V host to test it"
 	fi

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "kvm_skip.h"
 #include "vm.h"
 
 /* A consumer thread: drains the ring like the UI would and keeps what the
@@ -264,12 +265,9 @@ static void test_reset_many(const char *count_guest)
 
 int main(void)
 {
-	int fd = open(getenv("KVM_TUI_DEVICE") ? getenv("KVM_TUI_DEVICE") : "/dev/kvm", O_RDWR);
-	if (fd < 0) {
-		fprintf(stderr, "SKIPPED: /dev/kvm cannot be opened; control tests need real KVM\n");
-		return 77;
-	}
-	close(fd);
+	int skip = kvm_skip_unless_usable("the control tests drive real KVM");
+	if (skip)
+		return skip;
 	const char *count = TEST_SOURCE_DIR "/guests/count.bin";
 	const char *hello = TEST_SOURCE_DIR "/guests/hello.bin";
 	test_pause_resume(count);

@@ -29,7 +29,7 @@ done
 
 # 511 bytes of code cannot leave room for the signature: the link must fail,
 # and say why.
-command -v as >/dev/null && command -v ld >/dev/null || skip "GNU as/ld not found"
+command -v as >/dev/null && command -v ld >/dev/null || skip_host "GNU as/ld not found"
 {
 	printf '\t.code16\n\t.section .text.start, "ax"\n\t.global _start\n_start:\n'
 	printf '\t.fill 511, 1, 0x90\n'

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "kvm_skip.h"
 #include "vm.h"
 
 struct outcome {
@@ -113,12 +114,9 @@ static void compare(const char *guest, const struct outcome *a, const struct out
 
 int main(void)
 {
-	int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
-	if (fd < 0) {
-		fprintf(stderr, "SKIPPED: no-kvm: /dev/kvm cannot be opened read-write\n");
-		return 77;
-	}
-	close(fd);
+	int skip = kvm_skip_unless_usable("it records the guests live to compare the replay with");
+	if (skip)
+		return skip;
 	static const char *const guests[] = { "hello", "minimal", "mmio", "protected", "long", "triple" };
 	char rec[64];
 	snprintf(rec, sizeof(rec), "/tmp/kvmtui-regs-%d.rec", (int)getpid());

@@ -2,6 +2,8 @@
 # Typing into the echo guest: with the serial pane focused every key goes to
 # the guest (q and Ctrl-C included), Ctrl-A Ctrl-A sends one Ctrl-A, Ctrl-A
 # Tab leaves the pane (then q is the console's quit again), Ctrl-A x quits.
+# tui-twin: none (it types into a live guest's UART; a replay has no guest)
+# In a replay the focused serial pane takes keys as commands: test_replay.sh.
 . "$(dirname "$0")/tui_lib.sh"
 require_tui
 require_file "$GUESTS/echo.bin"

@@ -5,9 +5,9 @@
 # Home goes to the oldest, End follows again.
 . "$(dirname "$0")/tui_lib.sh"
 require_tui
-require_file "$GUESTS/hello.bin" "$GUESTS/mmio.bin"
+guest hello
 
-start 80 24 "$GUESTS/hello.bin"
+start 80 24 "${GUEST[@]}"
 wait_for 'HALTED *$' "hello halted"
 assert_not_screen '#1 .*48' "following: the oldest exits are scrolled away"
 keys Up Up Up
@@ -31,7 +31,8 @@ assert_screen '#13 .*HLT' "End: the newest exit at the bottom"
 keys q
 wait_exit "q quits"
 
-start 120 40 "$GUESTS/mmio.bin"
+guest mmio
+start 120 40 "${GUEST[@]}"
 wait_for 'HALTED *$' "mmio halted"
 assert_screen 'MMIO +3 ' "statistics: 3 MMIO exits"
 keys 3

@@ -2,15 +2,19 @@
 # hello at 80x24, 120x40 and 200x60: the greeting in the serial pane, the IO
 # and HLT exits in the log, the counts in the statistics, the mode and the
 # registers, the HALTED state; q quits with status 0 and a sane terminal.
+# Replay twin: hello.rec shows the same, titled REPLAY hello.rec.
 . "$(dirname "$0")/tui_lib.sh"
 require_tui
-require_file "$GUESTS/hello.bin"
+guest hello
 
 for size in 80x24 120x40 200x60; do
 	w=${size%x*} h=${size#*x}
 	echo "# $size"
-	start "$w" "$h" "$GUESTS/hello.bin"
+	start "$w" "$h" "${GUEST[@]}"
 	wait_for 'HALTED' "$size: the vCPU state reads HALTED"
+	if replay_only "the title names the recording"; then
+		assert_screen '^┌ 1 serial \(COM1\) ─+ REPLAY hello\.rec ─┐' "$size: the serial pane's title says REPLAY hello.rec"
+	fi
 	# The serial pane is the top-left one: its first text row.
 	assert_eq "Hello, KVM!" "$(pane_region 1 1 1 11)" "$size: 'Hello, KVM!' in the serial pane"
 	assert_screen 'serial \(COM1\)' "$size: the serial pane is titled"

@@ -4,9 +4,9 @@
 # the focus (the focused pane's title is marked).
 . "$(dirname "$0")/tui_lib.sh"
 require_tui
-require_file "$GUESTS/hello.bin"
+guest hello
 
-start 120 40 "$GUESTS/hello.bin"
+start 120 40 "${GUEST[@]}"
 wait_for 'HALTED *$' "hello halted"
 assert_screen '^┌▶3 exits' "the exit log has the focus at start (its title marked ▶)"
 

@@ -3,11 +3,14 @@
 # at 80x24, 120x40 and 200x60, the compact layout below 80x24, and under the
 # minimum a "terminal too small: need WxH, have WxH" screen; growing back
 # brings everything back, and keys work at every size.
+# Replay twin: count40.rec in a loop at half its pace (10 s a pass): the
+# p at the end must land while it plays, not in the second a loop holds
+# its final state before starting over.
 . "$(dirname "$0")/tui_lib.sh"
 require_tui
-require_file "$GUESTS/count.bin"
+guest count --rec count40 --loop --speed 0.5
 
-start 80 24 "$GUESTS/count.bin"
+start 80 24 "${GUEST[@]}"
 wait_for '^│3 ' "count runs at 80x24"
 
 # rows_are W H: the frame rows (all but the key bar) are exactly W wide, and

@@ -2,9 +2,10 @@
 # The terminal is restored however kvm-tui ends: SIGTERM and SIGINT (sent
 # from outside, the guest running or paused) end it with status 130 and a
 # sane terminal, just like q.
+# Replay twin: count40.rec in a loop, a replay ends the same way.
 . "$(dirname "$0")/tui_lib.sh"
 require_tui
-require_file "$GUESTS/count.bin"
+guest count --rec count40 --loop
 
 # pid_of_tui: kvm-tui runs under the pane's shell (run.sh).
 pid_of_tui() {
@@ -12,7 +13,7 @@ pid_of_tui() {
 }
 
 for sig in TERM INT HUP; do
-	start 80 24 "$GUESTS/count.bin"
+	start 80 24 "${GUEST[@]}"
 	wait_for '^│2 ' "SIG$sig: count is running"
 	pid=$(pid_of_tui)
 	if [ -z "$pid" ]; then
@@ -25,7 +26,7 @@ for sig in TERM INT HUP; do
 	assert_sane_terminal
 done
 
-start 80 24 "$GUESTS/count.bin"
+start 80 24 "${GUEST[@]}"
 wait_for '^│1 ' "paused: count is running"
 keys p
 wait_for 'PAUSED *$' "paused before the signal"

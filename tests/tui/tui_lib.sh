@@ -9,9 +9,23 @@
 #
 # Waits are bounded polls (every 0.1 s, up to WAIT_LIMIT seconds), never bare
 # long sleeps.
+#
+# Replay twins. A test that needs KVM only for its guest's behaviour runs a
+# second time as "tui.<name>.replay", with TUI_REPLAY=1: the same script
+# plays the guest's recording (tests/recordings, made by make.sh) through
+# the very same UI, with no KVM at all (kvm-tui gets KVM_TUI_DEVICE=
+# /nonexistent/kvm, so a replay that reached for KVM would fail). The
+# script names its guest with `guest NAME` and starts "${GUEST[@]}"; a check
+# that only holds live is wrapped in `if live_only WHAT; then ...; fi` (the
+# replay prints a note instead, and checks its own equivalent in an else
+# branch), and `replay_only` is the converse. A script with no twin says so
+# in a comment line "# tui-twin: none (why)", which tests/CMakeLists.txt
+# reads.
 
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
+TUI_REPLAY=${TUI_REPLAY:-0}
+RECORDINGS="$SOURCE_DIR/tests/recordings"
 SOCK_BASE="kvmtui-${TEST_NAME}-$$"
 SOCK="$SOCK_BASE-0"
 STARTS=0
@@ -43,20 +57,95 @@ cleanup() {
 trap cleanup EXIT
 
 
-# require_tui: SKIPPED (77) without tmux or a usable /dev/kvm; a missing
-# binary or guest is a broken build and fails.
+# require_tui: SKIPPED (77) without tmux or a UTF-8 locale ("host"), or live
+# without a usable KVM device ("no-kvm"); a replay twin needs no KVM and
+# never skips for it. A missing binary, guest or recording is a broken build
+# and fails. require_tui --replay-only: a test that only ever replays
+# (test_replay.sh), a replay run however it is started.
 require_tui() {
-	command -v tmux >/dev/null 2>&1 || skip "tmux is not installed (the TUI tests drive kvm-tui in tmux)"
-	[ -e /dev/kvm ] || skip "/dev/kvm not available (no KVM on this host)"
-	: 2>/dev/null <>/dev/kvm || skip "/dev/kvm not available (cannot open it read-write as $(id -un))"
+	local replay_only=0
+	if [ "${1:-}" = --replay-only ]; then
+		replay_only=1
+		TUI_REPLAY=1
+	fi
+	command -v tmux >/dev/null 2>&1 || skip_host "tmux is not installed (the TUI tests drive kvm-tui in tmux)"
+	if is_replay; then
+		if [ "$replay_only" = 0 ] && grep -q '^# tui-twin: none' "$0"; then
+			echo "FAIL - $TEST_NAME has no replay twin $(sed -n 's/^# tui-twin: none *//p' "$0"): run it live" >&2
+			exit 1
+		fi
+		echo "# replay twin: recordings from $RECORDINGS, no KVM (KVM_TUI_DEVICE=/nonexistent/kvm)"
+	else
+		local why twin
+		if why=$(kvm_unusable); then
+			twin=$(sed -n 's/^# tui-twin: none *(\(.*\))$/no replay twin: \1/p' "$0")
+			skip_no_kvm "$why (${twin:-its replay twin tui.${TEST_NAME#test_}.replay runs without KVM})"
+		fi
+	fi
 	if [ ! -x "$KVM_TUI" ]; then
 		echo "FAIL - no kvm-tui binary at '$KVM_TUI' (build it first)" >&2
 		exit 1
 	fi
 	local loc
 	loc=$(utf8_locale)
-	[ -n "$loc" ] || skip "no UTF-8 locale installed (locale -a): the TUI tests read UTF-8 frames"
+	[ -n "$loc" ] || skip_host "no UTF-8 locale installed (locale -a): the TUI tests read UTF-8 frames"
 	export LC_ALL="$loc" LANG="$loc"
+}
+
+# is_replay: this run is the replay twin (TUI_REPLAY=1).
+is_replay() {
+	[ "$TUI_REPLAY" = 1 ]
+}
+
+# live_only WHAT: succeeds in a live run; in a replay prints a note that the
+# check WHAT was left out (it only holds with a real vCPU) and fails, so
+#   if live_only "s single-steps: a DEBUG exit"; then ...; else <replay's own check>; fi
+live_only() {
+	is_replay || return 0
+	echo "# live only, not checked in a replay: $*"
+	return 1
+}
+
+# replay_only WHAT: the converse, for checks of what only a replay has.
+replay_only() {
+	is_replay && return 0
+	echo "# replay only, not checked live: $*"
+	return 1
+}
+
+# guest_args NAME [--bin PATH] [--rec NAME] [REPLAY_OPTION...]: prints, one a
+# line, the kvm-tui arguments that run guest NAME: live "$GUESTS/NAME.bin"
+# (or PATH), in a replay "--replay $RECORDINGS/NAME.rec" (or the recording
+# named by --rec) followed by the REPLAY_OPTIONs (--loop for a guest that
+# runs forever live, --speed X), which a live run leaves out.
+guest_args() {
+	local name=$1 bin rec
+	shift
+	bin="$GUESTS/$name.bin"
+	rec=$name
+	while [ $# -gt 0 ]; do
+		case "$1" in
+		--bin) bin=$2; shift 2 ;;
+		--rec) rec=$2; shift 2 ;;
+		*) break ;;
+		esac
+	done
+	if is_replay; then
+		printf '%s\n' --replay "$RECORDINGS/$rec.rec" "$@"
+	else
+		printf '%s\n' "$bin"
+	fi
+}
+
+# guest NAME [...]: guest_args into the array GUEST, checking that the image
+# or recording exists; then: start W H [options] "${GUEST[@]}".
+guest() {
+	mapfile -t GUEST < <(guest_args "$@")
+	if is_replay; then
+		require_file "${GUEST[1]}"
+	else
+		require_file "${GUEST[0]}"
+	fi
 }
 
 require_file() {
@@ -83,13 +172,15 @@ finish() {
 start() {
 	local w=$1 h=$2
 	shift 2
-	local args="" a
+	local args="" a env=${START_ENV:-}
+	# A replay must not touch KVM: if it tried, it would fail.
+	is_replay && env+=" KVM_TUI_DEVICE=/nonexistent/kvm"
 	for a in "$@"; do
 		args+=" $(printf '%q' "$a")"
 	done
 	cat >"$WORK/run.sh" <<-EOF
 		cd $(printf '%q' "$WORK")
-		env ${START_ENV:-} $(printf '%q' "$KVM_TUI")$args 2>"$WORK/stderr"
+		env $env $(printf '%q' "$KVM_TUI")$args 2>"$WORK/stderr"
 		echo \$? >"$WORK/status.tmp" && mv "$WORK/status.tmp" "$WORK/status"
 		stty -a >"$WORK/stty" 2>&1
 		echo "[kvm-tui exited]"

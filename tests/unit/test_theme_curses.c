@@ -104,7 +104,7 @@ int main(void)
 				 sizeof err), 0);
 	SCREEN *probe = newterm("xterm-256color", out, in);
 	if (!probe) {
-		printf("SKIPPED: no terminfo entry for xterm-256color\n");
+		printf("SKIPPED: host: no terminfo entry for xterm-256color\n");
 		return 77;
 	}
 	close_term(probe);

@@ -182,6 +182,25 @@ static void test_serial_focus(struct seam *s)
 
 /* Live: the replay's keys send nothing and say they need a replay; + and -
  * are slow motion only; the serial console still types to the guest. */
+/* Starting over (R, or --loop at the end) is the same recording again, not
+ * a fresh VM; quitting at a final state gives that state's status, as the
+ * headless replay does: END (the recorded run was killed) is 130. */
+static void test_restart_and_status(struct seam *s, bool replay)
+{
+	uint32_t gen = atomic_load(&s->control.generation) + 1;
+	atomic_store(&s->control.seek_generation, gen - 1);
+	tui_state_new_generation(&t, gen);
+	CHECK_CONTAINS(t.message, replay ? "the replay starts over (pass 2)" : "reset: a fresh VM (run 2)");
+	t.state = VCPU_END;
+	CHECK_EQ(tui_state_exit_code(&t), 130);
+	t.state = VCPU_EXIT_LIMIT;
+	CHECK_EQ(tui_state_exit_code(&t), 14);
+	t.state = VCPU_HALTED;
+	CHECK_EQ(tui_state_exit_code(&t), 0);
+	t.state = VCPU_PAUSED; /* quit mid-run: the user's choice, not a failure */
+	CHECK_EQ(tui_state_exit_code(&t), 0);
+}
+
 static void test_live(struct seam *s)
 {
 	static const int replay_keys[] = { UK_LEFT, 'S', ':', 'l' };
@@ -245,6 +264,8 @@ int main(void)
 	test_pace(s);
 	test_loop(s, false);
 	test_serial_focus(s);
+	start(s, &replay);
+	test_restart_and_status(s, true);
 	start(s, &replay_looping);
 	test_loop(s, true);
 
@@ -252,6 +273,8 @@ int main(void)
 	start(s, &live);
 	CHECK(!tui_is_replay(&t));
 	test_live(s);
+	start(s, &live);
+	test_restart_and_status(s, false);
 	tui_state_free(&t);
 	seam_destroy(s);
 	return check_done();

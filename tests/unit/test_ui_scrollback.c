@@ -37,6 +37,14 @@ static void test_cr_bs_tab(void)
 	CHECK_STR(line(&sb, 0), "ab345");
 	feed(&sb, "\rxyz\b\b \b");
 	CHECK_STR(line(&sb, 0), "x z45");
+	CHECK(!scrollback_is_empty(&sb));
+	scrollback_clear(&sb);
+	/* empty again after a clear (a reset, a replay's seek), though bytes
+	 * moved on so that the cleared pane gets drawn */
+	CHECK(scrollback_is_empty(&sb));
+	CHECK(sb.bytes > 0);
+	feed(&sb, "\n");
+	CHECK(!scrollback_is_empty(&sb));
 	scrollback_clear(&sb);
 	feed(&sb, "\b\bq");
 	CHECK_STR(line(&sb, 0), "q");
