@@ -69,22 +69,24 @@ require_file() {
 
 # --- running --------------------------------------------------------------
 
-# run [--stdin FILE] [--env VAR=VALUE]... ARGS...: runs "$KVM_TUI" ARGS with
-# stdin from FILE (default /dev/null); sets OUT (stdout file), ERR (stderr
-# file), STATUS and CMD (for messages). A run that outlives HANG_LIMIT is
-# killed and reports status 137.
+# run [--stdin FILE] [--stdout FILE] [--env VAR=VALUE]... ARGS...: runs
+# "$KVM_TUI" ARGS with stdin from FILE (default /dev/null) and stdout to
+# FILE (default a scratch file); sets OUT (stdout file), ERR (stderr file),
+# STATUS and CMD (for messages). A run that outlives HANG_LIMIT is killed
+# and reports status 137.
 run() {
-	local input=/dev/null
+	local input=/dev/null output=
 	local -a envs=()
 	while [ $# -gt 0 ]; do
 		case "$1" in
 		--stdin) input=$2; shift 2 ;;
+		--stdout) output=$2; shift 2 ;;
 		--env) envs+=("$2"); shift 2 ;;
 		*) break ;;
 		esac
 	done
 	RUNS=$(( ${RUNS:-0} + 1 ))
-	OUT="$WORK/run$RUNS.out"
+	OUT=${output:-"$WORK/run$RUNS.out"}
 	ERR="$WORK/run$RUNS.err"
 	CMD="${envs[*]:+${envs[*]} }kvm-tui $*"
 	env ${envs[@]+"${envs[@]}"} timeout --preserve-status -s KILL "$HANG_LIMIT" \
