@@ -189,7 +189,10 @@ int cpu_setup(int kvm_fd, int vcpu_fd, struct guest_memory *gm, const struct cpu
 		snprintf(err, errlen, "KVM_GET_SREGS: %s", strerror(errno));
 		return -1;
 	}
-	build_sregs(&sregs, gm, st);
+	if (build_sregs(&sregs, gm, st)) {
+		snprintf(err, errlen, "no start-up registers for mode %d", (int)st->mode);
+		return -1;
+	}
 	if (ioctl(vcpu_fd, KVM_SET_SREGS, &sregs) < 0) {
 		snprintf(err, errlen, "KVM_SET_SREGS (%s mode): %s", guest_mode_name(st->mode),
 			 strerror(errno));

@@ -99,8 +99,13 @@ int kvm_device_open(const char *path, struct kvm_device *dev, char *err, size_t 
 	if (check_api_version(dev, err, errlen) || check_caps(dev, err, errlen))
 		goto fail;
 	dev->run_size = ioctl(dev->fd, KVM_GET_VCPU_MMAP_SIZE, 0);
-	if (dev->run_size < (int)sizeof(struct kvm_run)) {
+	if (dev->run_size < 0) {
 		snprintf(err, errlen, "%s: KVM_GET_VCPU_MMAP_SIZE: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (dev->run_size < (int)sizeof(struct kvm_run)) { /* errno is stale here */
+		snprintf(err, errlen, "%s: KVM_GET_VCPU_MMAP_SIZE says %d bytes, less than the %zu "
+			 "of struct kvm_run", path, dev->run_size, sizeof(struct kvm_run));
 		goto fail;
 	}
 	return 0;

@@ -22,7 +22,12 @@ static int create_vm(struct machine *m, const struct kvm_device *kvm, char *err,
 			 "another hypervisor holding VT-x/AMD-V?)", strerror(errno));
 		return -1;
 	}
-	(void)ioctl(m->vm_fd, KVM_SET_TSS_ADDR, TSS_ADDR);
+	/* Required on Intel before the first KVM_RUN; without it real mode
+	 * fails at entry, far from the cause. Every x86 KVM accepts it. */
+	if (ioctl(m->vm_fd, KVM_SET_TSS_ADDR, TSS_ADDR) < 0) {
+		snprintf(err, errlen, "KVM_SET_TSS_ADDR: %s", strerror(errno));
+		return -1;
+	}
 	return 0;
 }
 
