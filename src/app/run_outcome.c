@@ -24,7 +24,10 @@ static int explain_internal(const struct event *e, char *buf, size_t len)
 	int n = snprintf(buf, len, "KVM internal error (suberror %u%s) at rip 0x%" PRIx64,
 			 e->u.internal.suberror,
 			 e->u.internal.suberror == 1 ? ": instruction emulation failed" : "", e->rip);
-	for (unsigned i = 0; i < e->u.internal.insn_len && n > 0 && (size_t)n < len; i++)
+	unsigned insn_len = e->u.internal.insn_len;
+	if (insn_len > sizeof(e->u.internal.insn)) /* events may come from a recording */
+		insn_len = sizeof(e->u.internal.insn);
+	for (unsigned i = 0; i < insn_len && n > 0 && (size_t)n < len; i++)
 		n += snprintf(buf + n, len - n, "%s%02x", i ? " " : "; bytes ", e->u.internal.insn[i]);
 	return 1;
 }

@@ -118,6 +118,11 @@ static void test_outcomes(void)
 	CHECK(run_outcome_explain(VCPU_INTERNAL_ERROR, &ie, why, sizeof(why)));
 	CHECK_CONTAINS(why, "emulation failed");
 	CHECK_CONTAINS(why, "bytes 0f a2");
+	/* A damaged length (a recording) shows at most the 15 bytes there are. */
+	ie.u.internal.insn_len = 200;
+	CHECK(run_outcome_explain(VCPU_INTERNAL_ERROR, &ie, why, sizeof(why)));
+	const char *bytes = strstr(why, "; bytes ");
+	CHECK(bytes && (strlen(bytes + 8) + 1) / 3 == 15);
 }
 
 int main(void)
