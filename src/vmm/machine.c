@@ -18,8 +18,10 @@ static int create_vm(struct machine *m, const struct kvm_device *kvm, char *err,
 {
 	m->vm_fd = ioctl(kvm->fd, KVM_CREATE_VM, 0);
 	if (m->vm_fd < 0) {
-		snprintf(err, errlen, "KVM_CREATE_VM: %s (is virtualization enabled, and is "
-			 "another hypervisor holding VT-x/AMD-V?)", strerror(errno));
+		int e = errno;
+		bool resources = e == EMFILE || e == ENFILE || e == ENOMEM;
+		snprintf(err, errlen, "KVM_CREATE_VM: %s%s", strerror(e), resources ? "" :
+			 " (is virtualization enabled, and is another hypervisor holding VT-x/AMD-V?)");
 		return -1;
 	}
 	/* Required on Intel before the first KVM_RUN; without it real mode
