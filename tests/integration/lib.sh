@@ -30,26 +30,13 @@ fi
 # --- skipping -------------------------------------------------------------
 
 
-# require_kvm: SKIPPED (77) unless /dev/kvm exists and opens read-write.
-require_kvm() {
-	local dev=/dev/kvm
-	if [ ! -e "$dev" ]; then
-		skip "/dev/kvm not available (no such device: load kvm_intel or kvm_amd," \
-		     "enable VT-x/AMD-V, or nested virtualization if this is a VM)"
-	fi
-	if ! : 2>/dev/null <>"$dev"; then
-		skip "/dev/kvm not available (cannot open it read-write as $(id -un):" \
-		     "join the kvm group)"
-	fi
-}
-
 # require_32bit_paging: SKIPPED on hosts whose KVM cannot run 32-bit paged
 # guests. kvm-pvm (a shadow-paging KVM nested under another hypervisor) shuts
 # the vCPU down as soon as the guest enables 32-bit paging, with or without
 # PAE; hosts with VT-x/AMD-V run it, and there the test must pass.
 require_32bit_paging() {
 	if [ -d /sys/module/kvm_pvm ]; then
-		skip "32-bit paging is not supported by this host's KVM (kvm-pvm," \
+		skip host "32-bit paging is not supported by this host's KVM (kvm-pvm," \
 		     "/sys/module/kvm_pvm exists: it shuts the vCPU down when a guest" \
 		     "enables 32-bit paging); run on a VT-x/AMD-V host to test it"
 	fi
@@ -296,15 +283,4 @@ flood_expected() {
 # counter_expected LINES OUT: what count prints: "0\n1\n...".
 counter_expected() {
 	seq 0 $(( $1 - 1 )) >"$2"
-}
-
-# --- the end ----------------------------------------------------------------
-
-finish() {
-	if [ "$FAILURES" -gt 0 ]; then
-		echo "$TEST_NAME: $FAILURES of $CHECKS checks FAILED"
-		exit 1
-	fi
-	echo "$TEST_NAME: all $CHECKS checks passed"
-	exit 0
 }

@@ -7,7 +7,14 @@
 
 # ok/fail print one TAP-like line each and keep the tally that the script's
 # finish turns into its exit status; skip ends the script as SKIPPED (77),
-# the reason on stderr, which ctest reports as skipped, never as passed.
+# which ctest reports as skipped, never as passed, with one line
+# "SKIPPED: <category>: <reason>" whose category .ci/test_summary reads:
+#   no-kvm  the KVM device cannot be opened read-write (CI fails such a skip
+#           where /dev/kvm is usable: it would hide a broken check)
+#   host    this host's KVM cannot do what the test checks (kvm-pvm and
+#           32-bit paging); the same test must pass on VT-x/AMD-V
+#   tool    a program or file the test needs is not installed (tmux,
+#           valgrind, a terminfo entry)
 
 set -u
 
@@ -34,9 +41,37 @@ fail() {
 	echo "FAIL - $*"
 }
 
+# skip CATEGORY REASON...: see above. A skip never hides a failure: after a
+# failed check it ends the script as failed.
 skip() {
-	echo "SKIPPED: $*" >&2
+	local category=$1
+	shift
+	case "$category" in
+	no-kvm | host | tool) ;;
+	*) echo "FAIL - skip: unknown category '$category' ($*)"; exit 1 ;;
+	esac
+	if [ "$FAILURES" -gt 0 ]; then
+		echo "FAIL - $FAILURES checks failed before the skip ($category: $*)"
+		exit 1
+	fi
+	echo "SKIPPED: $category: $*" >&2
 	exit 77
+}
+
+# The device kvm-tui opens: KVM_TUI_DEVICE=/nonexistent simulates a host
+# without KVM, for kvm-tui and for the tests' require_kvm alike.
+KVM_DEVICE=${KVM_TUI_DEVICE:-/dev/kvm}
+
+# require_kvm: SKIPPED (no-kvm) unless the KVM device opens read-write.
+require_kvm() {
+	if [ ! -e "$KVM_DEVICE" ]; then
+		skip no-kvm "$KVM_DEVICE not available (no such device: load kvm_intel or" \
+		     "kvm_amd, enable VT-x/AMD-V, or nested virtualization if this is a VM)"
+	fi
+	if ! : 2>/dev/null <>"$KVM_DEVICE"; then
+		skip no-kvm "$KVM_DEVICE not available (cannot open it read-write as" \
+		     "$(id -un): join the kvm group)"
+	fi
 }
 
 # assert_eq EXPECTED ACTUAL WHAT
@@ -46,4 +81,20 @@ assert_eq() {
 	else
 		fail "$3 (expected '$1', got '$2')"
 	fi
+}
+
+# finish: the tally as the exit status. A test that checked nothing proved
+# nothing: zero checks fail, so a script that lost its checks (an early
+# exit 0, a loop over an empty list) cannot pass.
+finish() {
+	if [ "$CHECKS" -eq 0 ]; then
+		echo "FAIL - $TEST_NAME: no checks ran"
+		exit 1
+	fi
+	if [ "$FAILURES" -gt 0 ]; then
+		echo "$TEST_NAME: $FAILURES of $CHECKS checks FAILED"
+		exit 1
+	fi
+	echo "$TEST_NAME: all $CHECKS checks passed"
+	exit 0
 }
