@@ -113,6 +113,11 @@ int main(int argc, char **argv)
 	/* No terminal to draw on: behave like --headless (pipes, CI, scripts). */
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
 		p.opts.headless = true;
+	if (cli_check_console(&p.opts, err, sizeof(err))) {
+		fprintf(stderr, "kvm-tui: %s\n", err);
+		cli_usage_line(stderr);
+		return STATUS_USAGE;
+	}
 	if (strlen(p.opts.guest) >= sizeof(p.guest_path)) { /* never run a truncated path */
 		fprintf(stderr, "kvm-tui: guest path too long (%zu bytes, at most %zu)\n",
 			strlen(p.opts.guest), sizeof(p.guest_path) - 1);

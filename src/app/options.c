@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,9 +54,9 @@ void cli_help(FILE *out)
 	      "\n"
 	      "Console:\n"
 	      "  --headless          no UI: guest serial output to stdout, stdin to the guest\n"
-	      "  --trace FILE        write every exit to FILE, one JSON object a line\n"
-	      "  --stats             print exit counts and exits per second at the end\n"
-	      "  --timeout SECONDS   stop after SECONDS (status 124)\n"
+	      "  --trace FILE        every exit to FILE, one JSON object a line (headless)\n"
+	      "  --stats             print exit counts and exits/s at the end (headless)\n"
+	      "  --timeout SECONDS   stop after SECONDS, status 124 (headless)\n"
 	      "  --max-exits N       stop after N exits (status 14)\n"
 	      "  --theme NAME|PATH   colour theme (see --list-themes)\n"
 	      "  --list-themes       list the themes found and exit\n"
@@ -180,6 +181,15 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 	case 'V': o->version = true; return 0;
 	default: return -1;
 	}
+}
+
+int cli_check_console(const struct cli_options *o, char *err, size_t errlen)
+{
+	const char *opt = o->trace_path ? "--trace" : o->stats ? "--stats" : o->timeout_s > 0 ? "--timeout" : NULL;
+	if (o->headless || !opt)
+		return 0;
+	snprintf(err, errlen, "%s works only with --headless (the console shows the exits itself)", opt);
+	return -1;
 }
 
 int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)

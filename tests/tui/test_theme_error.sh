@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A bad theme file is refused before the terminal is taken over: one line
 # naming file:line and what is wrong, a non-zero status, a sane terminal.
+# So are the headless console's options in a terminal, and a missing KVM.
 # Themes are checked before KVM is opened, so this runs on every host: the
 # device is pointed at nothing, which also proves that order. Good themes
 # starting the console are in tui.themes, which needs KVM.
@@ -38,6 +39,16 @@ if grep -q "no-such.theme" "$WORK/stderr"; then
 	ok "a missing theme file: the error names it"
 else
 	fail "a missing theme file: the error names it (stderr: $(cat "$WORK/stderr"))"
+fi
+
+# --trace in a terminal: refused (status 2), not silently ignored.
+start 80 24 --trace "$WORK/trace" "$GUESTS/hello.bin"
+wait_exit "kvm-tui refuses --trace without --headless"
+assert_eq 2 "$STATUS" "--trace in the TUI: status 2 (usage)"
+if grep -q -- "--trace works only with --headless" "$WORK/stderr"; then
+	ok "--trace in the TUI: the error says it needs --headless"
+else
+	fail "--trace in the TUI: the error says it needs --headless (stderr: $(cat "$WORK/stderr"))"
 fi
 
 # With a good theme the next refusal is KVM's own, also before the terminal

@@ -94,6 +94,27 @@ static void test_bad_lines(void)
 	CHECK_CONTAINS(err, "-x");
 }
 
+/* --trace, --stats and --timeout are the headless console's: refused in
+ * the TUI, not silently ignored. */
+static void test_console_options(void)
+{
+	struct cli_options o;
+	char err[256] = "";
+	CHECK_EQ(PARSE(&o, err, "--trace", "t.json", "g.bin"), 0);
+	CHECK(cli_check_console(&o, err, sizeof(err)) != 0);
+	CHECK_CONTAINS(err, "--trace works only with --headless");
+	o.headless = true; /* --headless, or no terminal */
+	CHECK_EQ(cli_check_console(&o, err, sizeof(err)), 0);
+	CHECK_EQ(PARSE(&o, err, "--stats", "g.bin"), 0);
+	CHECK(cli_check_console(&o, err, sizeof(err)) != 0);
+	CHECK_CONTAINS(err, "--stats");
+	CHECK_EQ(PARSE(&o, err, "--timeout", "2", "g.bin"), 0);
+	CHECK(cli_check_console(&o, err, sizeof(err)) != 0);
+	CHECK_CONTAINS(err, "--timeout");
+	CHECK_EQ(PARSE(&o, err, "--max-exits", "5", "--paused", "g.bin"), 0);
+	CHECK_EQ(cli_check_console(&o, err, sizeof(err)), 0); /* the engine's: both consoles */
+}
+
 static void test_outcomes(void)
 {
 	char why[256];
@@ -131,6 +152,7 @@ int main(void)
 	test_addresses();
 	test_good_lines();
 	test_bad_lines();
+	test_console_options();
 	test_outcomes();
 	return check_done();
 }
