@@ -66,7 +66,8 @@ void cli_help(FILE *out)
 	      "\n"
 	      "Exit status: 0 the guest halted; odd: the guest wrote v to port 0xf4, (v<<1)|1;\n"
 	      "2 bad usage; 4 could not start; 6 triple fault; 8 entry failed; 10 KVM internal\n"
-	      "error; 12 host error; 14 --max-exits reached; 124 --timeout reached; 130 interrupted.\n"
+	      "error; 12 host error (also: trace or stdout not writable); 14 --max-exits\n"
+	      "reached; 124 --timeout reached; 130 interrupted.\n"
 	      "Environment: KVM_TUI_DEVICE (default /dev/kvm), NO_COLOR.\n",
 	      out);
 }
