@@ -24,6 +24,7 @@ struct program {
 	bool use_color;
 	struct seam *seam;
 	struct vm *vm;
+	struct headless_setup headless;
 };
 
 static int handle_informational(const struct cli_options *o)
@@ -84,17 +85,20 @@ static int start_vm(struct program *p)
 		perror("kvm-tui: seam");
 		return -1;
 	}
+	/* Before the VM: the trace file is the user's to get right, and the
+	 * signal mask must be set before any thread exists. */
+	if (p->opts.headless && headless_prepare(&p->opts, &p->headless, err, sizeof(err))) {
+		fprintf(stderr, "kvm-tui: %s\n", err);
+		return -1;
+	}
 	p->vm = open_vm(p, err, sizeof(err));
 	if (!p->vm) {
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;
 	}
-	if (p->opts.headless && headless_prepare()) {
-		perror("kvm-tui: signals");
-		return -1;
-	}
-	if (vm_start(p->vm)) {
-		fprintf(stderr, "kvm-tui: cannot start the vCPU thread\n");
+	int rc = vm_start(p->vm); /* 0 or a negative errno */
+	if (rc) {
+		fprintf(stderr, "kvm-tui: cannot start the vCPU thread: %s\n", strerror(-rc));
 		return -1;
 	}
 	return 0;
@@ -117,7 +121,7 @@ static void replay_config(const struct program *p, struct tui_config *cfg)
 static int run_console(struct program *p)
 {
 	if (p->opts.headless)
-		return headless_run(p->seam, &p->opts);
+		return headless_run(p->seam, &p->opts, &p->headless);
 	struct tui_config cfg = {
 		.guest_name = p->opts.guest,
 		.image_kind = vm_image_kind(p->vm),
@@ -149,6 +153,17 @@ static int finish(struct program *p, int status)
 	return status;
 }
 
+static int locate_guest(struct program *p)
+{
+	if (strlen(p->opts.guest) >= sizeof(p->guest_path)) { /* never run a truncated path */
+		fprintf(stderr, "kvm-tui: guest path too long (%zu bytes, at most %zu)\n",
+			strlen(p->opts.guest), sizeof(p->guest_path) - 1);
+		return -1;
+	}
+	guest_locate(p->opts.guest, p->guest_path, sizeof(p->guest_path));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static struct program p;
@@ -163,11 +178,18 @@ int main(int argc, char **argv)
 	/* No terminal to draw on: behave like --headless (pipes, CI, scripts). */
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
 		p.opts.headless = true;
-	if (!p.opts.replay_path)
-		guest_locate(p.opts.guest, p.guest_path, sizeof(p.guest_path));
+	if (cli_check_console(&p.opts, err, sizeof(err))) {
+		fprintf(stderr, "kvm-tui: %s\n", err);
+		cli_usage_line(stderr);
+		return STATUS_USAGE;
+	}
+	if (!p.opts.replay_path && locate_guest(&p))
+		return STATUS_SETUP;
 	if (!p.opts.headless && load_theme(&p))
 		return STATUS_SETUP;
+	p.headless = (struct headless_setup){ .sigfd = -1 };
 	if (start_vm(&p)) {
+		headless_discard(&p.headless);
 		vm_destroy(p.vm);
 		seam_destroy(p.seam);
 		return STATUS_SETUP;

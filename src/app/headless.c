@@ -6,6 +6,11 @@
  * batches and naps briefly while records keep coming, so a flooding guest
  * costs the vCPU no wakeup system calls; only an idle consumer sleeps on the
  * ring's eventfd.
+ *
+ * Output that cannot be written (a full disk, an I/O error) stops the guest
+ * with one line saying so and STATUS_VCPU_ERROR: a short trace or lost
+ * serial output must never look like a clean run. Only a reader that went
+ * away (EPIPE: `| head`) is not an error; the guest then runs on unwatched.
  */
 #include "headless.h"
 
@@ -35,6 +40,7 @@ struct headless {
 	FILE *trace;
 	int sigfd;
 	bool stdin_open, stdout_open;
+	bool failed; /* output or polling failed: the run ends in STATUS_VCPU_ERROR */
 	uint8_t in[4096];
 	size_t in_len, in_off;
 	struct event last_exit;
@@ -57,38 +63,139 @@ static sigset_t stop_signals(void)
 	return set;
 }
 
-int headless_prepare(void)
+/* Ctrl-C must always stop the run: the stop signals are blocked in every
+ * thread and read from a signalfd, so without a signalfd they would do
+ * nothing at all. Failing to get one (EMFILE, ENOMEM) refuses to start
+ * rather than run a guest that cannot be interrupted. */
+static int watch_signals(struct headless_setup *s, char *err, size_t errlen)
 {
 	sigset_t set = stop_signals();
 	signal(SIGPIPE, SIG_IGN);
-	return pthread_sigmask(SIG_BLOCK, &set, NULL) ? -1 : 0;
+	int rc = pthread_sigmask(SIG_BLOCK, &set, NULL);
+	if (rc) {
+		snprintf(err, errlen, "cannot block the stop signals: %s", strerror(rc));
+		return -1;
+	}
+	s->sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (s->sigfd < 0) {
+		snprintf(err, errlen, "cannot watch for Ctrl-C (signalfd: %s); not starting a guest "
+			 "that could not be interrupted", strerror(errno));
+		pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+		return -1;
+	}
+	return 0;
 }
 
-static void write_all(int fd, const void *buf, size_t len, bool *open)
+int headless_prepare(const struct cli_options *o, struct headless_setup *s, char *err, size_t errlen)
+{
+	s->sigfd = -1;
+	s->trace = NULL;
+	if (watch_signals(s, err, errlen))
+		return -1;
+	if (o->trace_path) {
+		s->trace = fopen(o->trace_path, "w");
+		if (!s->trace) {
+			snprintf(err, errlen, "cannot write trace file %s: %s", o->trace_path, strerror(errno));
+			headless_discard(s);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void headless_discard(struct headless_setup *s)
+{
+	if (s->trace)
+		fclose(s->trace);
+	if (s->sigfd >= 0)
+		close(s->sigfd);
+	s->trace = NULL;
+	s->sigfd = -1;
+}
+
+/* 0, or the errno of the write that failed. */
+static int write_all(int fd, const void *buf, size_t len)
 {
 	const char *p = buf;
-	while (*open && len) {
+	while (len) {
 		ssize_t n = write(fd, p, len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && errno == EAGAIN) {
 			struct pollfd pfd = { .fd = fd, .events = POLLOUT };
-			poll(&pfd, 1, 100);
+			(void)poll(&pfd, 1, 100); /* a failed wait only means trying sooner */
 			continue;
 		}
-		if (n <= 0) {
-			*open = false; /* reader gone: keep running, stop writing */
-			break;
-		}
+		if (n <= 0)
+			return n < 0 ? errno : EIO;
 		p += n;
 		len -= (size_t)n;
 	}
+	return 0;
+}
+
+static void stop_run(struct headless *h, int status)
+{
+	if (h->forced_status < 0)
+		h->forced_status = status;
+	control_request(&h->seam->control, CTRL_QUIT);
+}
+
+/* Says what failed ("kvm-tui: WHAT: strerror(err)"), once, and stops the
+ * guest; the run's status will be STATUS_VCPU_ERROR whatever state the
+ * guest ends in. */
+static void fail_run(struct headless *h, int err, const char *what)
+{
+	if (!h->failed)
+		fprintf(stderr, "kvm-tui: %s: %s%s\n", what, strerror(err),
+			h->done ? "" : "; stopping the guest");
+	h->failed = true;
+	stop_run(h, STATUS_VCPU_ERROR);
+}
+
+static void fail_trace(struct headless *h, int err)
+{
+	char what[4200];
+	snprintf(what, sizeof(what), "cannot write trace file %.4096s", h->o->trace_path);
+	fail_run(h, err, what);
 }
 
 static void flush_out(struct headless *h)
 {
-	write_all(STDOUT_FILENO, h->out, h->out_len, &h->stdout_open);
+	if (h->stdout_open && h->out_len) {
+		int err = write_all(STDOUT_FILENO, h->out, h->out_len);
+		if (err)
+			h->stdout_open = false;
+		if (err && err != EPIPE) /* EPIPE: the reader left; the guest runs on */
+			fail_run(h, err, "cannot write the guest's output to stdout");
+	}
 	h->out_len = 0;
+}
+
+static void trace_line(struct headless *h, const struct event *ev)
+{
+	char line[512];
+	if (!h->trace || h->failed)
+		return;
+	trace_json_format(ev, line, sizeof(line));
+	if (fputs(line, h->trace) == EOF || putc('\n', h->trace) == EOF)
+		fail_trace(h, errno);
+}
+
+/* The trace's last buffered lines reach the file only here. */
+static void trace_close(struct headless *h)
+{
+	if (!h->trace)
+		return;
+	bool ok = !ferror(h->trace) && fflush(h->trace) == 0;
+	int err = errno;
+	if (fclose(h->trace) != 0 && ok) {
+		ok = false;
+		err = errno;
+	}
+	h->trace = NULL;
+	if (!ok && !h->failed)
+		fail_trace(h, err ? err : EIO);
 }
 
 static void serial_bytes(struct headless *h, const uint8_t *bytes, size_t len)
@@ -117,19 +224,13 @@ static void on_event(struct headless *h, const struct event *ev)
 	if (n)
 		serial_bytes(h, serial, n);
 	switch (ev->kind) {
-	case EVENT_DEBUGCON: {
-		bool open = true;
-		write_all(STDERR_FILENO, ev->u.text, ev->len, &open);
+	case EVENT_DEBUGCON:
+		(void)write_all(STDERR_FILENO, ev->u.text, ev->len); /* nowhere to report a failure */
 		break;
-	}
 	case EVENT_EXIT:
 		h->last_exit = *ev;
 		h->end_ns = ev->time_ns;
-		if (h->trace) {
-			char line[512];
-			trace_json_format(ev, line, sizeof(line));
-			fprintf(h->trace, "%s\n", line);
-		}
+		trace_line(h, ev);
 		break;
 	case EVENT_STATE:
 		on_state(h, ev);
@@ -167,13 +268,6 @@ static void read_stdin(struct headless *h)
 		h->stdin_open = false;
 }
 
-static void stop_run(struct headless *h, int status)
-{
-	if (h->forced_status < 0)
-		h->forced_status = status;
-	control_request(&h->seam->control, CTRL_QUIT);
-}
-
 static int poll_timeout_ms(const struct headless *h, uint64_t deadline)
 {
 	int ms = -1;
@@ -200,7 +294,10 @@ static void wait_for_input(struct headless *h, bool idle, int timeout_ms)
 	};
 	if (h->stdin_open && h->in_len < sizeof(h->in))
 		fds[1].fd = STDIN_FILENO;
-	poll(fds, 3, timeout_ms);
+	if (poll(fds, 3, timeout_ms) < 0 && errno != EINTR) {
+		fail_run(h, errno, "cannot wait for input (poll)"); /* or it would spin */
+		return;
+	}
 	if (fds[0].revents & POLLIN) {
 		struct signalfd_siginfo si;
 		if (read(h->sigfd, &si, sizeof(si)) > 0)
@@ -229,6 +326,8 @@ static void nap(struct headless *h, uint64_t deadline)
 static int finish(struct headless *h)
 {
 	char why[512];
+	if (h->failed)
+		return STATUS_VCPU_ERROR; /* said so when it happened */
 	if (h->forced_status >= 0 && h->final_state == VCPU_QUIT) {
 		if (h->forced_status == STATUS_TIMEOUT)
 			fprintf(stderr, "kvm-tui: timeout after %g s, guest stopped\n", h->o->timeout_s);
@@ -243,19 +342,12 @@ static int finish(struct headless *h)
 	return run_outcome_status(h->final_state, h->debug_status);
 }
 
-int headless_run(struct seam *seam, const struct cli_options *o)
+int headless_run(struct seam *seam, const struct cli_options *o, struct headless_setup *s)
 {
-	struct headless h = { .seam = seam, .o = o, .sigfd = -1, .stdin_open = true,
-			      .stdout_open = true, .forced_status = -1 };
-	sigset_t set = stop_signals();
-	h.sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
-	if (o->trace_path) {
-		h.trace = fopen(o->trace_path, "w");
-		if (!h.trace) {
-			fprintf(stderr, "kvm-tui: cannot write trace file %s: %s\n", o->trace_path, strerror(errno));
-			stop_run(&h, STATUS_SETUP);
-		}
-	}
+	struct headless h = { .seam = seam, .o = o, .sigfd = s->sigfd, .trace = s->trace,
+			      .stdin_open = true, .stdout_open = true, .forced_status = -1 };
+	s->sigfd = -1;
+	s->trace = NULL;
 	uint64_t deadline = o->timeout_s > 0 ? seam_now_ns() + (uint64_t)(o->timeout_s * 1e9) : 0;
 	while (!h.done) {
 		size_t n = drain(&h);
@@ -273,8 +365,7 @@ int headless_run(struct seam *seam, const struct cli_options *o)
 			sleep_until_something(&h, deadline);
 	}
 	ring_close(&seam->ring);
-	if (h.trace)
-		fclose(h.trace);
+	trace_close(&h);
 	if (h.sigfd >= 0)
 		close(h.sigfd);
 	if (o->stats)

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,9 +62,9 @@ void cli_help(FILE *out)
 	      "\n"
 	      "Console:\n"
 	      "  --headless          no UI: guest serial output to stdout, stdin to the guest\n"
-	      "  --trace FILE        write every exit to FILE, one JSON object a line\n"
-	      "  --stats             print exit counts and exits per second at the end\n"
-	      "  --timeout SECONDS   stop after SECONDS (status 124)\n"
+	      "  --trace FILE        every exit to FILE, one JSON object a line (headless)\n"
+	      "  --stats             print exit counts and exits/s at the end (headless)\n"
+	      "  --timeout SECONDS   stop after SECONDS, status 124 (headless)\n"
 	      "  --max-exits N       stop after N exits (status 14)\n"
 	      "\n"
 	      "Record and replay:\n"
@@ -82,7 +83,8 @@ void cli_help(FILE *out)
 	      "\n"
 	      "Exit status: 0 the guest halted; odd: the guest wrote v to port 0xf4, (v<<1)|1;\n"
 	      "2 bad usage; 4 could not start; 6 triple fault; 8 entry failed; 10 KVM internal\n"
-	      "error; 12 host error; 14 --max-exits reached; 124 --timeout reached; 130 interrupted.\n"
+	      "error; 12 host error (also: trace or stdout not writable); 14 --max-exits\n"
+	      "reached; 124 --timeout reached; 130 interrupted.\n"
 	      "Environment: KVM_TUI_DEVICE (default /dev/kvm), NO_COLOR.\n",
 	      out);
 }
@@ -244,6 +246,15 @@ static int check_replay(int argc, char **argv, struct cli_options *o, char *err,
 		return -1;
 	}
 	return 0;
+}
+
+int cli_check_console(const struct cli_options *o, char *err, size_t errlen)
+{
+	const char *opt = o->trace_path ? "--trace" : o->stats ? "--stats" : o->timeout_s > 0 ? "--timeout" : NULL;
+	if (o->headless || !opt)
+		return 0;
+	snprintf(err, errlen, "%s works only with --headless (the console shows the exits itself)", opt);
+	return -1;
 }
 
 int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)

@@ -28,6 +28,10 @@ struct cli_options {
 
 /* 0 ok; -1 usage error with the reason in err. */
 int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen);
+/* After the console is chosen (o->headless final): the options only the
+ * headless console honours are refused in the TUI rather than ignored.
+ * 0 ok; -1 with the reason in err. */
+int cli_check_console(const struct cli_options *o, char *err, size_t errlen);
 void cli_usage_line(FILE *out);
 void cli_help(FILE *out);
 

@@ -9,8 +9,8 @@
 bool install_dir_beside_binary(const char *what, char *out, size_t outlen)
 {
 	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0)
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe));
+	if (n <= 0 || (size_t)n >= sizeof(exe)) /* a full buffer may be a truncated path */
 		return false;
 	exe[n] = '\0';
 	char *slash = strrchr(exe, '/');

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/ioctl.h>
 
+#include "kvm_device.h"
+
 /* Offsets inside the setup area. */
 #define GDT_OFFSET 0x0000
 #define PML4_OFFSET 0x1000 /* also the 32-bit page directory in paged mode */
@@ -109,8 +111,8 @@ static int set_cpuid(int kvm_fd, int vcpu_fd, char *err, size_t errlen)
 		if (!c)
 			break;
 		c->nent = nent;
-		if (ioctl(kvm_fd, KVM_GET_SUPPORTED_CPUID, c) == 0) {
-			int rc = ioctl(vcpu_fd, KVM_SET_CPUID2, c);
+		if (kvm_ioctl(kvm_fd, KVM_GET_SUPPORTED_CPUID, c) == 0) {
+			int rc = kvm_ioctl(vcpu_fd, KVM_SET_CPUID2, c);
 			free(c);
 			if (rc < 0) {
 				snprintf(err, errlen, "KVM_SET_CPUID2: %s", strerror(errno));
@@ -185,18 +187,21 @@ int cpu_setup(int kvm_fd, int vcpu_fd, struct guest_memory *gm, const struct cpu
 	struct kvm_regs regs;
 	if (set_cpuid(kvm_fd, vcpu_fd, err, errlen))
 		return -1;
-	if (ioctl(vcpu_fd, KVM_GET_SREGS, &sregs) < 0) {
+	if (kvm_ioctl(vcpu_fd, KVM_GET_SREGS, &sregs) < 0) {
 		snprintf(err, errlen, "KVM_GET_SREGS: %s", strerror(errno));
 		return -1;
 	}
-	build_sregs(&sregs, gm, st);
-	if (ioctl(vcpu_fd, KVM_SET_SREGS, &sregs) < 0) {
+	if (build_sregs(&sregs, gm, st)) {
+		snprintf(err, errlen, "no start-up registers for mode %d", (int)st->mode);
+		return -1;
+	}
+	if (kvm_ioctl(vcpu_fd, KVM_SET_SREGS, &sregs) < 0) {
 		snprintf(err, errlen, "KVM_SET_SREGS (%s mode): %s", guest_mode_name(st->mode),
 			 strerror(errno));
 		return -1;
 	}
 	build_regs(&regs, st, gm->size);
-	if (ioctl(vcpu_fd, KVM_SET_REGS, &regs) < 0) {
+	if (kvm_ioctl(vcpu_fd, KVM_SET_REGS, &regs) < 0) {
 		snprintf(err, errlen, "KVM_SET_REGS: %s", strerror(errno));
 		return -1;
 	}

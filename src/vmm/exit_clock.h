@@ -12,9 +12,19 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* Where time and ticks come from: NULL in struct exit_clock means
+ * CLOCK_MONOTONIC and RDTSC; tests substitute a simulated machine. */
+struct exit_clock_source {
+	uint64_t (*now_ns)(void *ctx);
+	uint64_t (*tsc)(void *ctx);
+	void *ctx;
+};
+
 struct exit_clock {
 	bool use_tsc;
-	bool calibrated;
+	bool anchored;                /* base_ns/base_tsc hold a trusted pair */
+	bool calibrated;              /* ns_per_tick measured */
+	const struct exit_clock_source *src;
 	uint64_t base_ns, base_tsc;   /* a recent (CLOCK_MONOTONIC, TSC) pair */
 	double ns_per_tick;
 	uint64_t next_sync_tsc;       /* re-read CLOCK_MONOTONIC from here on */
@@ -22,6 +32,8 @@ struct exit_clock {
 };
 
 void exit_clock_init(struct exit_clock *c);
+/* The same clock over another source, the TSC path always on (tests). */
+void exit_clock_init_source(struct exit_clock *c, const struct exit_clock_source *src);
 uint64_t exit_clock_now(struct exit_clock *c); /* CLOCK_MONOTONIC ns, approximately */
 
 /* Whether /proc/cpuinfo-style flags text promises an invariant TSC. */

@@ -8,6 +8,8 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 
+#include "kvm_device.h"
+
 int guest_memory_alloc(struct guest_memory *gm, uint64_t size, char *err, size_t errlen)
 {
 	/* NORESERVE: a 1 GiB guest that touches 1 MiB costs 1 MiB. */
@@ -32,7 +34,7 @@ static int map_slot(int vm_fd, uint32_t slot, uint64_t gpa, uint64_t len, uint8_
 		.memory_size = len,
 		.userspace_addr = (uint64_t)(uintptr_t)host,
 	};
-	if (ioctl(vm_fd, KVM_SET_USER_MEMORY_REGION, &region) < 0) {
+	if (kvm_ioctl(vm_fd, KVM_SET_USER_MEMORY_REGION, &region) < 0) {
 		snprintf(err, errlen, "KVM_SET_USER_MEMORY_REGION (slot %u, %llu KiB): %s", slot,
 			 (unsigned long long)(len >> 10), strerror(errno));
 		return -1;

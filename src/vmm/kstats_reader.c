@@ -8,13 +8,25 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "kvm_device.h"
+
+/* The vCPU thread samples too, and the kick signal may interrupt it. */
+static ssize_t pread_retry(int fd, void *buf, size_t len, off_t offset)
+{
+	ssize_t n;
+	do
+		n = pread(fd, buf, len, offset);
+	while (n < 0 && errno == EINTR);
+	return n;
+}
+
 static int read_descriptors(struct kstats_reader *r, const struct kvm_stats_header *h)
 {
 	size_t stride = sizeof(struct kvm_stats_desc) + h->name_size;
 	uint8_t *buf = malloc(stride * h->num_desc);
 	if (!buf)
 		return -1;
-	if (pread(r->fd, buf, stride * h->num_desc, h->desc_offset) != (ssize_t)(stride * h->num_desc)) {
+	if (pread_retry(r->fd, buf, stride * h->num_desc, h->desc_offset) != (ssize_t)(stride * h->num_desc)) {
 		free(buf);
 		return -1;
 	}
@@ -52,10 +64,10 @@ int kstats_reader_open(struct kstats_reader *r, int vcpu_fd)
 {
 	struct kvm_stats_header h;
 	memset(r, 0, sizeof(*r));
-	r->fd = ioctl(vcpu_fd, KVM_GET_STATS_FD, NULL);
+	r->fd = kvm_ioctl(vcpu_fd, KVM_GET_STATS_FD, NULL);
 	if (r->fd < 0)
 		return -1;
-	if (pread(r->fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) || read_descriptors(r, &h)) {
+	if (pread_retry(r->fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) || read_descriptors(r, &h)) {
 		kstats_reader_close(r);
 		return -1;
 	}
@@ -71,7 +83,7 @@ int kstats_reader_read(const struct kstats_reader *r, struct kstats *out)
 	/* One read of the whole block: the values sit next to each other. */
 	uint8_t block[KSTATS_MAX * 64];
 	if (r->block_len > sizeof(block) ||
-	    pread(r->fd, block, r->block_len, (off_t)r->block_start) != (ssize_t)r->block_len)
+	    pread_retry(r->fd, block, r->block_len, (off_t)r->block_start) != (ssize_t)r->block_len)
 		return -1;
 	for (uint32_t i = 0; i < r->count; i++) {
 		memcpy(out->item[i].name, r->names[i], KSTATS_NAME);

@@ -30,6 +30,15 @@ static const struct required_cap required_caps[] = {
 
 #define SYNC_REGS_NEEDED (KVM_SYNC_X86_REGS | KVM_SYNC_X86_SREGS | KVM_SYNC_X86_EVENTS)
 
+int kvm_ioctl_arg(int fd, unsigned long request, unsigned long arg)
+{
+	int rc;
+	do
+		rc = ioctl(fd, request, arg);
+	while (rc < 0 && errno == EINTR);
+	return rc;
+}
+
 static void explain_open_error(const char *path, int e, char *err, size_t errlen)
 {
 	if (e == ENOENT || e == ENODEV || e == ENXIO)
@@ -49,7 +58,7 @@ static void explain_open_error(const char *path, int e, char *err, size_t errlen
 
 static int check_api_version(struct kvm_device *dev, char *err, size_t errlen)
 {
-	int version = ioctl(dev->fd, KVM_GET_API_VERSION, 0);
+	int version = kvm_ioctl(dev->fd, KVM_GET_API_VERSION, 0);
 	if (version < 0) {
 		snprintf(err, errlen, "%s is not a KVM device (KVM_GET_API_VERSION: %s).\n"
 			 "Point KVM_TUI_DEVICE at /dev/kvm, or unset it.", dev->path, strerror(errno));
@@ -67,19 +76,19 @@ static int check_caps(struct kvm_device *dev, char *err, size_t errlen)
 {
 	for (size_t i = 0; i < sizeof(required_caps) / sizeof(required_caps[0]); i++) {
 		const struct required_cap *c = &required_caps[i];
-		if (ioctl(dev->fd, KVM_CHECK_EXTENSION, c->cap) <= 0) {
+		if (kvm_ioctl(dev->fd, KVM_CHECK_EXTENSION, c->cap) <= 0) {
 			snprintf(err, errlen, "%s lacks %s (needed for %s); a newer kernel is required.",
 				 dev->path, c->name, c->why);
 			return -1;
 		}
 	}
-	int sync = ioctl(dev->fd, KVM_CHECK_EXTENSION, KVM_CAP_SYNC_REGS);
+	int sync = kvm_ioctl(dev->fd, KVM_CHECK_EXTENSION, KVM_CAP_SYNC_REGS);
 	if ((sync & SYNC_REGS_NEEDED) != SYNC_REGS_NEEDED) {
 		snprintf(err, errlen, "%s syncs registers 0x%x, kvm-tui needs 0x%x.",
 			 dev->path, (unsigned)sync, (unsigned)SYNC_REGS_NEEDED);
 		return -1;
 	}
-	dev->has_stats_fd = ioctl(dev->fd, KVM_CHECK_EXTENSION, KVM_CAP_BINARY_STATS_FD) > 0;
+	dev->has_stats_fd = kvm_ioctl(dev->fd, KVM_CHECK_EXTENSION, KVM_CAP_BINARY_STATS_FD) > 0;
 	return 0;
 }
 
@@ -98,9 +107,14 @@ int kvm_device_open(const char *path, struct kvm_device *dev, char *err, size_t 
 	}
 	if (check_api_version(dev, err, errlen) || check_caps(dev, err, errlen))
 		goto fail;
-	dev->run_size = ioctl(dev->fd, KVM_GET_VCPU_MMAP_SIZE, 0);
-	if (dev->run_size < (int)sizeof(struct kvm_run)) {
+	dev->run_size = kvm_ioctl(dev->fd, KVM_GET_VCPU_MMAP_SIZE, 0);
+	if (dev->run_size < 0) {
 		snprintf(err, errlen, "%s: KVM_GET_VCPU_MMAP_SIZE: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (dev->run_size < (int)sizeof(struct kvm_run)) { /* errno is stale here */
+		snprintf(err, errlen, "%s: KVM_GET_VCPU_MMAP_SIZE says %d bytes, less than the %zu "
+			 "of struct kvm_run", path, dev->run_size, sizeof(struct kvm_run));
 		goto fail;
 	}
 	return 0;

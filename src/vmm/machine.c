@@ -16,13 +16,20 @@
 
 static int create_vm(struct machine *m, const struct kvm_device *kvm, char *err, size_t errlen)
 {
-	m->vm_fd = ioctl(kvm->fd, KVM_CREATE_VM, 0);
+	m->vm_fd = kvm_ioctl(kvm->fd, KVM_CREATE_VM, 0);
 	if (m->vm_fd < 0) {
-		snprintf(err, errlen, "KVM_CREATE_VM: %s (is virtualization enabled, and is "
-			 "another hypervisor holding VT-x/AMD-V?)", strerror(errno));
+		int e = errno;
+		bool resources = e == EMFILE || e == ENFILE || e == ENOMEM;
+		snprintf(err, errlen, "KVM_CREATE_VM: %s%s", strerror(e), resources ? "" :
+			 " (is virtualization enabled, and is another hypervisor holding VT-x/AMD-V?)");
 		return -1;
 	}
-	(void)ioctl(m->vm_fd, KVM_SET_TSS_ADDR, TSS_ADDR);
+	/* Required on Intel before the first KVM_RUN; without it real mode
+	 * fails at entry, far from the cause. Every x86 KVM accepts it. */
+	if (kvm_ioctl(m->vm_fd, KVM_SET_TSS_ADDR, TSS_ADDR) < 0) {
+		snprintf(err, errlen, "KVM_SET_TSS_ADDR: %s", strerror(errno));
+		return -1;
+	}
 	return 0;
 }
 
@@ -64,7 +71,7 @@ static int load_image(struct machine *m, const struct vm_options *opts, enum gue
 
 static int create_vcpu(struct machine *m, const struct kvm_device *kvm, char *err, size_t errlen)
 {
-	m->vcpu_fd = ioctl(m->vm_fd, KVM_CREATE_VCPU, 0);
+	m->vcpu_fd = kvm_ioctl(m->vm_fd, KVM_CREATE_VCPU, 0);
 	if (m->vcpu_fd < 0) {
 		snprintf(err, errlen, "KVM_CREATE_VCPU: %s", strerror(errno));
 		return -1;
@@ -117,7 +124,7 @@ void machine_teardown(struct machine *m)
 
 int machine_read_regs(const struct machine *m, struct kvm_regs *regs, struct kvm_sregs *sregs)
 {
-	if (ioctl(m->vcpu_fd, KVM_GET_REGS, regs) < 0 || ioctl(m->vcpu_fd, KVM_GET_SREGS, sregs) < 0)
+	if (kvm_ioctl(m->vcpu_fd, KVM_GET_REGS, regs) < 0 || kvm_ioctl(m->vcpu_fd, KVM_GET_SREGS, sregs) < 0)
 		return -1;
 	return 0;
 }

@@ -30,29 +30,13 @@ fi
 # --- skipping -------------------------------------------------------------
 
 
-# require_kvm: SKIPPED (77, "no-kvm") unless the KVM device (KVM_TUI_DEVICE,
-# else /dev/kvm) opens read-write and KVMTUI_TEST_NO_KVM is not 1.
-require_kvm() {
-	local why
-	why=$(kvm_unusable) || return 0
-	case "$why" in
-	*"no such device"*)
-		skip_no_kvm "$why: load kvm_intel or kvm_amd, enable VT-x/AMD-V," \
-		            "or nested virtualization if this is a VM" ;;
-	*"cannot open"*)
-		skip_no_kvm "$why: join the kvm group" ;;
-	*)
-		skip_no_kvm "$why" ;;
-	esac
-}
-
 # require_32bit_paging: SKIPPED on hosts whose KVM cannot run 32-bit paged
 # guests. kvm-pvm (a shadow-paging KVM nested under another hypervisor) shuts
 # the vCPU down as soon as the guest enables 32-bit paging, with or without
 # PAE; hosts with VT-x/AMD-V run it, and there the test must pass.
 require_32bit_paging() {
 	if [ -d /sys/module/kvm_pvm ]; then
-		skip_host "32-bit paging is not supported by this host's KVM (kvm-pvm," \
+		skip host "32-bit paging is not supported by this host's KVM (kvm-pvm," \
 		     "/sys/module/kvm_pvm exists: it shuts the vCPU down when a guest" \
 		     "enables 32-bit paging); run on a VT-x/AMD-V host to test it"
 	fi
@@ -72,22 +56,24 @@ require_file() {
 
 # --- running --------------------------------------------------------------
 
-# run [--stdin FILE] [--env VAR=VALUE]... ARGS...: runs "$KVM_TUI" ARGS with
-# stdin from FILE (default /dev/null); sets OUT (stdout file), ERR (stderr
-# file), STATUS and CMD (for messages). A run that outlives HANG_LIMIT is
-# killed and reports status 137.
+# run [--stdin FILE] [--stdout FILE] [--env VAR=VALUE]... ARGS...: runs
+# "$KVM_TUI" ARGS with stdin from FILE (default /dev/null) and stdout to
+# FILE (default a scratch file); sets OUT (stdout file), ERR (stderr file),
+# STATUS and CMD (for messages). A run that outlives HANG_LIMIT is killed
+# and reports status 137.
 run() {
-	local input=/dev/null
+	local input=/dev/null output=
 	local -a envs=()
 	while [ $# -gt 0 ]; do
 		case "$1" in
 		--stdin) input=$2; shift 2 ;;
+		--stdout) output=$2; shift 2 ;;
 		--env) envs+=("$2"); shift 2 ;;
 		*) break ;;
 		esac
 	done
 	RUNS=$(( ${RUNS:-0} + 1 ))
-	OUT="$WORK/run$RUNS.out"
+	OUT=${output:-"$WORK/run$RUNS.out"}
 	ERR="$WORK/run$RUNS.err"
 	CMD="${envs[*]:+${envs[*]} }kvm-tui $*"
 	env ${envs[@]+"${envs[@]}"} timeout --preserve-status -s KILL "$HANG_LIMIT" \
@@ -297,15 +283,4 @@ flood_expected() {
 # counter_expected LINES OUT: what count prints: "0\n1\n...".
 counter_expected() {
 	seq 0 $(( $1 - 1 )) >"$2"
-}
-
-# --- the end ----------------------------------------------------------------
-
-finish() {
-	if [ "$FAILURES" -gt 0 ]; then
-		echo "$TEST_NAME: $FAILURES of $CHECKS checks FAILED"
-		exit 1
-	fi
-	echo "$TEST_NAME: all $CHECKS checks passed"
-	exit 0
 }

@@ -2,9 +2,14 @@
 # Bad guests and bad options: each is one clear message on stderr, nothing on
 # stdout, and the documented status - 2 for the command line, 4 for a guest
 # that cannot start. Never a crash, never a hang.
+#
+# All of them are refused before KVM is opened, so this runs on every host:
+# the device is pointed at nothing, which also proves that order (a bad
+# guest file must be named as such, not reported as "no KVM"). Valid sizes
+# running the guest are in mem_sizes, which needs KVM.
 . "$(dirname "$0")/lib.sh"
-require_kvm
 require_file "$GUESTS/hello.bin"
+export KVM_TUI_DEVICE=/nonexistent/kvm
 
 # --- guest files (status 4) ---
 
@@ -36,6 +41,18 @@ run --headless "$WORK/huge.bin"
 assert_status 4 "a 17 MiB guest with the default 16 MiB: status 4"
 assert_stderr_contains "--mem|memory|fit|large|big" "17 MiB guest: the message points at --mem"
 rm -f "$WORK/huge.bin"
+
+# A path longer than kvm-tui keeps is refused, never run truncated.
+run --headless "$WORK/$(printf 'x%.0s' $(seq 5000)).bin"
+assert_status 4 "a 5000-byte guest path: status 4"
+assert_stderr_contains "too long" "a 5000-byte guest path: the message says it is too long"
+
+# A trace file that cannot be written: refused before the guest starts.
+run --headless --trace "$WORK/no-such-dir/trace" "$GUESTS/hello.bin"
+assert_status 4 "--trace in a missing directory: status 4"
+assert_stderr_contains "cannot write trace file .*no-such-dir/trace: no such file" \
+	"--trace in a missing directory: the message names the file and why"
+assert_stdout_empty "--trace in a missing directory: nothing on stdout"
 
 if [ "$(id -u)" -ne 0 ]; then
 	cp "$GUESTS/hello.bin" "$WORK/unreadable.bin"
@@ -78,13 +95,6 @@ for absurd in 0 1K 4095K 65G 1024G; do
 	assert_stderr_contains "64K|memory|--mem" "--mem $absurd: the message says what is usable"
 	assert_stdout_empty "--mem $absurd: nothing on stdout"
 done
-
-# Sizes that are fine run the guest.
-for good in 64K 1M 16M 16m 1G 32; do
-	run --headless --mem "$good" "$GUESTS/hello.bin"
-	assert_status 0 "--mem $good: hello runs (status 0)"
-done
-assert_stdout 'Hello, KVM!\n' "--mem 32 (a bare number is MiB): hello prints"
 
 for bad in fast 32 ""; do
 	run --headless --mode "$bad" "$GUESTS/hello.bin"

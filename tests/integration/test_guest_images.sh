@@ -1,9 +1,21 @@
 #!/usr/bin/env bash
-# The shipped guest images: every guests/<name>.S is built into a 512-byte
-# boot sector guests/<name>.bin ending 55 AA and opens with its lesson; the
-# boot sector linker script refuses code that does not fit in 510 bytes.
+# The shipped guest images: every guests/<name>.S is declared in
+# guests/guests.cmake as a boot sector or a flat image, exactly once; a boot
+# sector is built into exactly 512 bytes ending 55 AA, a flat image into a
+# non-empty guests/<name>.bin; each source opens with its lesson. The boot
+# sector linker script refuses code that does not fit in 510 bytes.
 # No KVM needed.
 . "$(dirname "$0")/lib.sh"
+
+# guest_list VAR: the names in set(VAR ...) of guests/guests.cmake, comments
+# dropped, one a line.
+guest_list() {
+	sed -n "/^set($1\b/,/)/p" "$SOURCE_DIR/guests/guests.cmake" |
+		sed -e 's/#.*//' -e "s/^set($1//" -e 's/)//' | tr -s ' \t' '\n' | sed '/^$/d'
+}
+boot_sectors=" $(guest_list KVMTUI_BOOT_SECTOR_GUESTS | tr '\n' ' ') "
+flats=" $(guest_list KVMTUI_FLAT_GUESTS | tr '\n' ' ') "
+assert_ge 9 "$(echo $boot_sectors | wc -w)" "guests.cmake declares the boot sectors ($boot_sectors)"
 
 shopt -s nullglob
 sources=("$GUESTS"/*.S)
@@ -11,15 +23,22 @@ assert_ge 9 "${#sources[@]}" "guests/ has the guest sources (${#sources[@]})"
 for src in "${sources[@]}"; do
 	name=$(basename "$src" .S)
 	bin="$GUESTS/$name.bin"
+	case "$boot_sectors/$flats" in
+	*" $name "*/*" $name "*) fail "$name: declared both a boot sector and a flat image"; continue ;;
+	*" $name "*/*) kind=boot ;;
+	*/*" $name "*) kind=flat ;;
+	*) fail "$name.S: declared in guests/guests.cmake as neither boot sector nor flat image"; continue ;;
+	esac
 	if [ ! -f "$bin" ]; then
 		fail "$name: guests/$name.bin was built"
 		continue
 	fi
-	if [ "$(wc -c <"$bin")" -eq 512 ]; then
-		assert_eq "55aa" "$(tail -c 2 "$bin" | od -An -tx1 | tr -d ' \n')" \
+	size=$(wc -c <"$bin")
+	if [ "$kind" = boot ]; then
+		assert_eq "512 55aa" "$size $(tail -c 2 "$bin" | od -An -tx1 | tr -d ' \n')" \
 			"$name.bin: a 512-byte boot sector ending 55 AA"
 	else
-		ok "$name.bin: a flat image ($(wc -c <"$bin") bytes)"
+		assert_ge 1 "$size" "$name.bin: a flat image, not empty ($size bytes)"
 	fi
 	assert_file_contains "$src" "^# $name - " "$name.S opens with its lesson ('# $name - ...')"
 	if [ "$bin" -ot "$src" ]; then
@@ -29,7 +48,11 @@ done
 
 # 511 bytes of code cannot leave room for the signature: the link must fail,
 # and say why.
-command -v as >/dev/null && command -v ld >/dev/null || skip_host "GNU as/ld not found"
+# (The build itself needs GNU as and ld: without them there is no build.)
+if ! command -v as >/dev/null || ! command -v ld >/dev/null; then
+	fail "GNU as and ld are installed (the build assembles the guests with them)"
+	finish
+fi
 {
 	printf '\t.code16\n\t.section .text.start, "ax"\n\t.global _start\n_start:\n'
 	printf '\t.fill 511, 1, 0x90\n'

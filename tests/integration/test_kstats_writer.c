@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "kvm_skip.h"
 #include "vm.h"
 
 /* Waits until the vCPU is in state `want` having taken at least `exits` exits. */
@@ -32,12 +33,9 @@ static bool wait_state(struct seam *seam, enum vcpu_state want, uint64_t exits)
 
 int main(void)
 {
-	int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
-	if (fd < 0) {
-		fprintf(stderr, "SKIPPED: no-kvm: /dev/kvm cannot be opened read-write\n");
-		return 77;
-	}
-	close(fd);
+	int skip = kvm_skip_unless_usable("the statistics sampler is KVM");
+	if (skip)
+		return skip;
 	char err[1024];
 	struct vm_options opts = { .guest_path = TEST_SOURCE_DIR "/guests/hello.bin", .start_paused = true };
 	struct seam *seam = seam_create(SEAM_RING_CAPACITY);

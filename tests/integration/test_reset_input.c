@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "kvm_skip.h"
 #include "vm.h"
 
 static char serial[4096];
@@ -47,12 +48,9 @@ static bool run_until(struct seam *seam, const char *text, uint64_t more_exits)
 
 int main(void)
 {
-	int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
-	if (fd < 0) {
-		fprintf(stderr, "SKIPPED: no-kvm: /dev/kvm cannot be opened read-write\n");
-		return 77;
-	}
-	close(fd);
+	int skip = kvm_skip_unless_usable("a reset of a live guest needs KVM");
+	if (skip)
+		return skip;
 	char err[1024];
 	struct vm_options opts = { .guest_path = TEST_SOURCE_DIR "/guests/echo.bin", .start_paused = true };
 	struct seam *seam = seam_create(SEAM_RING_CAPACITY);

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 require_kvm
 require_file "$GUESTS/hello.bin" "$GUESTS/echo.bin"
-command -v valgrind >/dev/null || skip_host "valgrind is not installed (apt-get install valgrind)"
+command -v valgrind >/dev/null || skip tool "valgrind is not installed (apt-get install valgrind)"
 
 VG=(valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect
     --errors-for-leak-kinds=definite,indirect --log-file="$WORK/vg.log")

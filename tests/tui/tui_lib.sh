@@ -57,7 +57,22 @@ cleanup() {
 trap cleanup EXIT
 
 
-# require_tui: SKIPPED (77) without tmux or a UTF-8 locale ("host"), or live
+# require_tmux: SKIPPED (tool) without tmux or a UTF-8 locale; a missing
+# binary is a broken build and fails.
+require_tmux() {
+	command -v tmux >/dev/null 2>&1 ||
+		skip tool "tmux is not installed (the TUI tests drive kvm-tui in tmux)"
+	if [ ! -x "$KVM_TUI" ]; then
+		echo "FAIL - no kvm-tui binary at '$KVM_TUI' (build it first)" >&2
+		exit 1
+	fi
+	local loc
+	loc=$(utf8_locale)
+	[ -n "$loc" ] || skip tool "no UTF-8 locale installed (locale -a): the TUI tests read UTF-8 frames"
+	export LC_ALL="$loc" LANG="$loc"
+}
+
+# require_tui: SKIPPED (77) without tmux or a UTF-8 locale ("tool"), or live
 # without a usable KVM device ("no-kvm"); a replay twin needs no KVM and
 # never skips for it. A missing binary, guest or recording is a broken build
 # and fails. require_tui --replay-only: a test that only ever replays
@@ -68,7 +83,7 @@ require_tui() {
 		replay_only=1
 		TUI_REPLAY=1
 	fi
-	command -v tmux >/dev/null 2>&1 || skip_host "tmux is not installed (the TUI tests drive kvm-tui in tmux)"
+	require_tmux
 	if is_replay; then
 		if [ "$replay_only" = 0 ] && grep -q '^# tui-twin: none' "$0"; then
 			echo "FAIL - $TEST_NAME has no replay twin $(sed -n 's/^# tui-twin: none *//p' "$0"): run it live" >&2
@@ -82,14 +97,6 @@ require_tui() {
 			skip_no_kvm "$why (${twin:-its replay twin tui.${TEST_NAME#test_}.replay runs without KVM})"
 		fi
 	fi
-	if [ ! -x "$KVM_TUI" ]; then
-		echo "FAIL - no kvm-tui binary at '$KVM_TUI' (build it first)" >&2
-		exit 1
-	fi
-	local loc
-	loc=$(utf8_locale)
-	[ -n "$loc" ] || skip_host "no UTF-8 locale installed (locale -a): the TUI tests read UTF-8 frames"
-	export LC_ALL="$loc" LANG="$loc"
 }
 
 # is_replay: this run is the replay twin (TUI_REPLAY=1).
@@ -160,10 +167,6 @@ require_file() {
 
 
 
-finish() {
-	echo "$((CHECKS - FAILURES)) of $CHECKS checks passed"
-	[ "$FAILURES" -eq 0 ]
-}
 
 # start W H ARGS...: kvm-tui ARGS in a fresh W x H terminal. When it ends,
 # the shell records its status in $WORK/status and the terminal's modes

@@ -4,8 +4,10 @@
 #define KVMTUI_CHECK_H
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static int check_passed, check_failed;
 
@@ -60,10 +62,41 @@ static int check_passed, check_failed;
 		}                                                                \
 	} while (0)
 
+/* A test that checked nothing proved nothing: zero checks fail, so a test
+ * that lost its checks (an early return, an empty loop) cannot pass. */
 static inline int check_done(void)
 {
 	printf("%d passed, %d failed\n", check_passed, check_failed);
+	if (check_passed + check_failed == 0) {
+		fprintf(stderr, "FAIL: no checks ran\n");
+		return 1;
+	}
 	return check_failed ? 1 : 0;
+}
+
+/* Waiting for a condition, never for a guessed time:
+ *     uint64_t d = check_deadline_ms(5000);
+ *     while (!cond && check_before(d))
+ *         ;
+ *     CHECK(cond);
+ * check_before sleeps a millisecond, then says whether time is left. */
+static inline uint64_t check_now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static inline uint64_t check_deadline_ms(unsigned ms)
+{
+	return check_now_ns() + (uint64_t)ms * 1000000u;
+}
+
+static inline bool check_before(uint64_t deadline)
+{
+	struct timespec ms = { 0, 1000000 };
+	nanosleep(&ms, NULL);
+	return check_now_ns() < deadline;
 }
 
 #endif

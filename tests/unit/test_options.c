@@ -94,6 +94,27 @@ static void test_bad_lines(void)
 	CHECK_CONTAINS(err, "-x");
 }
 
+/* --trace, --stats and --timeout are the headless console's: refused in
+ * the TUI, not silently ignored. */
+static void test_console_options(void)
+{
+	struct cli_options o;
+	char err[256] = "";
+	CHECK_EQ(PARSE(&o, err, "--trace", "t.json", "g.bin"), 0);
+	CHECK(cli_check_console(&o, err, sizeof(err)) != 0);
+	CHECK_CONTAINS(err, "--trace works only with --headless");
+	o.headless = true; /* --headless, or no terminal */
+	CHECK_EQ(cli_check_console(&o, err, sizeof(err)), 0);
+	CHECK_EQ(PARSE(&o, err, "--stats", "g.bin"), 0);
+	CHECK(cli_check_console(&o, err, sizeof(err)) != 0);
+	CHECK_CONTAINS(err, "--stats");
+	CHECK_EQ(PARSE(&o, err, "--timeout", "2", "g.bin"), 0);
+	CHECK(cli_check_console(&o, err, sizeof(err)) != 0);
+	CHECK_CONTAINS(err, "--timeout");
+	CHECK_EQ(PARSE(&o, err, "--max-exits", "5", "--paused", "g.bin"), 0);
+	CHECK_EQ(cli_check_console(&o, err, sizeof(err)), 0); /* the engine's: both consoles */
+}
+
 static void test_outcomes(void)
 {
 	char why[256];
@@ -118,6 +139,11 @@ static void test_outcomes(void)
 	CHECK(run_outcome_explain(VCPU_INTERNAL_ERROR, &ie, why, sizeof(why)));
 	CHECK_CONTAINS(why, "emulation failed");
 	CHECK_CONTAINS(why, "bytes 0f a2");
+	/* A damaged length (a recording) shows at most the 15 bytes there are. */
+	ie.u.internal.insn_len = 200;
+	CHECK(run_outcome_explain(VCPU_INTERNAL_ERROR, &ie, why, sizeof(why)));
+	const char *bytes = strstr(why, "; bytes ");
+	CHECK(bytes && (strlen(bytes + 8) + 1) / 3 == 15);
 }
 
 int main(void)
@@ -126,6 +152,7 @@ int main(void)
 	test_addresses();
 	test_good_lines();
 	test_bad_lines();
+	test_console_options();
 	test_outcomes();
 	return check_done();
 }

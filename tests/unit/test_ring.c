@@ -325,10 +325,12 @@ static void test_close_releases_producer(void)
 	CHECK(ring_push(&r, &(struct event){ .seq = 2 }));
 	struct blocked_push b = { .ring = &r, .result = true };
 	pthread_t t;
-	pthread_create(&t, NULL, blocked_push_main, &b);
-	sleep_us(50000);
-	CHECK_EQ(atomic_load(&b.done), 0); /* full: still waiting */
-	CHECK_EQ(atomic_load(&r.full_waits), 1);
+	CHECK_EQ(pthread_create(&t, NULL, blocked_push_main, &b), 0);
+	uint64_t deadline = check_deadline_ms(10000);
+	while (atomic_load(&r.full_waits) == 0 && check_before(deadline))
+		;
+	CHECK_EQ(atomic_load(&r.full_waits), 1); /* the push found the ring full */
+	CHECK_EQ(atomic_load(&b.done), 0);       /* and is still waiting */
 	uint64_t t0 = now_ns();
 	ring_close(&r);
 	pthread_join(t, NULL);

@@ -199,18 +199,24 @@ static void test_queue_feeder(void)
 		bytes[i] = (uint8_t)(i ^ (i >> 8));
 	struct feeder f = { .q = &q, .bytes = bytes, .len = sizeof(bytes) };
 	pthread_t t;
-	pthread_create(&t, NULL, feeder_main, &f);
-	sleep_ms(30);
-	CHECK_EQ(atomic_load(&f.done), 0); /* blocked: more than fits */
+	CHECK_EQ(pthread_create(&t, NULL, feeder_main, &f), 0);
+	uint64_t deadline = check_deadline_ms(10000);
+	while (input_queue_count(&q) < INPUT_QUEUE_SIZE && check_before(deadline))
+		;
 	CHECK_EQ(input_queue_count(&q), INPUT_QUEUE_SIZE);
+	CHECK_EQ(atomic_load(&f.done), 0); /* full, more to come: it must be waiting */
 	size_t n = 0, bad = 0;
 	uint8_t b;
-	while (n < sizeof(bytes)) {
+	deadline = check_deadline_ms(10000); /* a feeder that gave up must not hang the test */
+	while (n < sizeof(bytes) && check_now_ns() < deadline) {
 		if (input_queue_take(&q, &b))
 			bad += b != bytes[n++];
 		else
 			sched_yield();
 	}
+	CHECK_EQ(n, sizeof(bytes));
+	if (n < sizeof(bytes))
+		input_queue_close(&q); /* release a feeder still waiting, to join it */
 	pthread_join(t, NULL);
 	CHECK(f.ok);
 	CHECK_EQ(bad, 0);
@@ -225,8 +231,13 @@ static void test_queue_close(void)
 	input_queue_init(&q);
 	struct feeder f = { .q = &q, .bytes = bytes, .len = sizeof(bytes), .ok = true };
 	pthread_t t;
-	pthread_create(&t, NULL, feeder_main, &f);
-	sleep_ms(30);
+	CHECK_EQ(pthread_create(&t, NULL, feeder_main, &f), 0);
+	/* Full with one byte to go: the feeder is waiting when the close comes
+	 * (closing first would only test a put on a closed queue). */
+	uint64_t deadline = check_deadline_ms(10000);
+	while (input_queue_count(&q) < INPUT_QUEUE_SIZE && check_before(deadline))
+		;
+	CHECK_EQ(input_queue_count(&q), INPUT_QUEUE_SIZE);
 	CHECK_EQ(atomic_load(&f.done), 0);
 	input_queue_close(&q);
 	pthread_join(t, NULL);
