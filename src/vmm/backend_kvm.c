@@ -110,7 +110,7 @@ static int kvm_set_regs(struct cpu_backend *be, const struct cpu_state *in)
 	if (machine_read_regs(&k->m, &regs, &sregs))
 		return -1;
 	cpu_apply(in, &regs, &sregs);
-	if (ioctl(k->m.vcpu_fd, KVM_SET_REGS, &regs) < 0 || ioctl(k->m.vcpu_fd, KVM_SET_SREGS, &sregs) < 0)
+	if (kvm_ioctl(k->m.vcpu_fd, KVM_SET_REGS, &regs) < 0 || kvm_ioctl(k->m.vcpu_fd, KVM_SET_SREGS, &sregs) < 0)
 		return -1;
 	k->synced = false; /* sync regs are older than what was just set */
 	return 0;
@@ -132,7 +132,7 @@ static int kvm_set_single_step(struct cpu_backend *be, bool on)
 	memset(&dbg, 0, sizeof(dbg));
 	if (on)
 		dbg.control = KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP;
-	if (ioctl(k->m.vcpu_fd, KVM_SET_GUEST_DEBUG, &dbg) < 0)
+	if (kvm_ioctl(k->m.vcpu_fd, KVM_SET_GUEST_DEBUG, &dbg) < 0)
 		return on ? -1 : 0; /* switching off a machine that refused is no error */
 	k->stepping = on;
 	return 0;

@@ -193,6 +193,14 @@ static bool apply_requests(struct vcpu *v)
 	return true;
 }
 
+/* A kick makes KVM_RUN return (an INTR exit) so the loop sees a request.
+ * One that lands after its request was already taken finds nothing to do:
+ * not an exit worth a line in the log, the guest just runs on. */
+static bool is_stray_kick(const struct vcpu *v, const struct vcpu_exit *x)
+{
+	return x->ev.reason == EXIT_INTR && !x->recorded && !control_has_pending(&v->cfg.seam->control);
+}
+
 static void run_once(struct vcpu *v)
 {
 	struct vcpu_exit x;
@@ -202,6 +210,8 @@ static void run_once(struct vcpu *v)
 	v->last_run_ns = now;
 	switch (rc) {
 	case BACKEND_EXIT:
+		if (is_stray_kick(v, &x))
+			break;
 		vcpu_handle_exit(v, &x, now);
 		if (v->seeking && v->seq >= v->seek_to)
 			seek_done(v);
