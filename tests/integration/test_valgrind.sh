@@ -27,6 +27,10 @@ assert_eq 0 "$STATUS" "hello under valgrind: status 0"
 assert_eq "Hello, KVM!" "$(cat "$WORK/out")" "hello under valgrind: the same output"
 check_clean "hello, headless, --trace --stats"
 
+run_vg --headless --record "$WORK/hello.rec" "$GUESTS/hello.bin"
+assert_eq 0 "$STATUS" "hello --record under valgrind: status 0"
+check_clean "hello, headless, --record (the writer thread, zstd)"
+
 printf 'hi\rq' >"$WORK/in"
 STATUS=0
 timeout -s KILL 120 "${VG[@]}" "$KVM_TUI_REAL" --headless "$GUESTS/echo.bin" <"$WORK/in" >"$WORK/out" 2>"$WORK/err" || STATUS=$?
