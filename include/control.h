@@ -49,6 +49,7 @@ struct control {
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	bool vcpu_sleeping;            /* in control_wait (under lock): no kick needed */
+	char error[256];               /* why the vCPU went to ERROR (under lock) */
 	void (*kick)(void *ctx);       /* makes a running KVM_RUN return; set by the vmm */
 	void *kick_ctx;
 };
@@ -71,5 +72,9 @@ bool control_has_pending(const struct control *ctl);
 /* Sleeps until a request is pending or timeout_ns passes (< 0: no timeout). */
 void control_wait(struct control *ctl, int64_t timeout_ns);
 void control_set_state(struct control *ctl, enum vcpu_state state);
+/* Why the host side failed, set before the vCPU goes to VCPU_ERROR (any
+ * thread may read it: it is copied under the lock). "" if nothing said. */
+void control_set_error(struct control *ctl, const char *why);
+void control_error(struct control *ctl, char *buf, size_t len);
 
 #endif

@@ -34,6 +34,7 @@ struct vcpu_exit {
 	uint8_t *mmio_data;   /* live MMIO: the access's bytes, read or to fill */
 	enum vcpu_state end_state; /* BACKEND_END */
 	int32_t end_status;
+	const char *why;           /* BACKEND_ERROR: what failed, for the user */
 };
 
 /* Where a backend sends what it produces besides exits. */
@@ -63,7 +64,7 @@ struct cpu_backend_ops {
 	int (*set_regs)(struct cpu_backend *be, const struct cpu_state *in);
 	/* Finish an IN or MMIO read without running the guest further. */
 	void (*complete_pending)(struct cpu_backend *be);
-	int (*set_single_step)(struct cpu_backend *be, bool on);
+	int (*set_single_step)(struct cpu_backend *be, bool on); /* -1: see last_error */
 	/* The vCPU changed state (the kernel's statistics are sampled then). */
 	void (*state_changed)(struct cpu_backend *be, enum vcpu_state state);
 	/* A fresh start: a new machine from the same image (live), the
@@ -78,6 +79,7 @@ struct cpu_backend_ops {
 
 struct cpu_backend {
 	const struct cpu_backend_ops *ops;
+	char last_error[160]; /* what the last failed call said (for the user) */
 	struct backend_sink sink;
 	bool unpaced; /* replay: ignore the recorded pace (while seeking) */
 };

@@ -337,6 +337,11 @@ static int finish(struct headless *h)
 	}
 	if (run_outcome_explain(h->final_state, &h->last_exit, why, sizeof(why)))
 		fprintf(stderr, "kvm-tui: %s\n", why);
+	if (h->final_state == VCPU_ERROR) {
+		control_error(&h->seam->control, why, sizeof(why));
+		if (why[0])
+			fprintf(stderr, "kvm-tui: %s\n", why);
+	}
 	if (h->final_state == VCPU_EXIT_LIMIT)
 		fprintf(stderr, "kvm-tui: stopped after %" PRIu64 " exits (--max-exits)\n", h->last_exit.seq);
 	return run_outcome_status(h->final_state, h->debug_status);

@@ -191,8 +191,11 @@ static enum backend_run replay_run(struct cpu_backend *be, struct vcpu_exit *out
 		take_registers(b);
 		return BACKEND_EXIT;
 	}
-	if (rc < 0)
+	if (rc < 0) {
+		snprintf(be->last_error, sizeof(be->last_error), "%s", rec_reader_error(b->reader));
+		out->why = be->last_error;
 		return BACKEND_ERROR;
+	}
 	out->end_state = VCPU_END; /* no final state: the recorded run was killed */
 	return BACKEND_END;
 }

@@ -9,6 +9,7 @@
 #include "control.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <time.h>
 
 void control_init(struct control *ctl)
@@ -31,6 +32,7 @@ void control_init(struct control *ctl)
 	pthread_condattr_destroy(&attr);
 	ctl->kick = NULL;
 	ctl->kick_ctx = NULL;
+	ctl->error[0] = '\0';
 }
 
 void control_destroy(struct control *ctl)
@@ -126,4 +128,18 @@ void control_wait(struct control *ctl, int64_t timeout_ns)
 void control_set_state(struct control *ctl, enum vcpu_state state)
 {
 	atomic_store_explicit(&ctl->state, (uint32_t)state, memory_order_release);
+}
+
+void control_set_error(struct control *ctl, const char *why)
+{
+	pthread_mutex_lock(&ctl->lock);
+	snprintf(ctl->error, sizeof(ctl->error), "%s", why ? why : "");
+	pthread_mutex_unlock(&ctl->lock);
+}
+
+void control_error(struct control *ctl, char *buf, size_t len)
+{
+	pthread_mutex_lock(&ctl->lock);
+	snprintf(buf, len, "%s", ctl->error);
+	pthread_mutex_unlock(&ctl->lock);
 }

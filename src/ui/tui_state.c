@@ -94,6 +94,12 @@ void tui_state_set_vcpu(struct tui *t, enum vcpu_state state, uint64_t now_ns)
 	t->state = state;
 	t->state_since_ns = now_ns;
 	t->dirty = true;
+	if (state == VCPU_ERROR) { /* the host side failed: say what */
+		char why[256];
+		control_error(&t->seam->control, why, sizeof(why));
+		if (why[0])
+			tui_state_message(t, now_ns, "%s", why);
+	}
 }
 
 uint64_t tui_state_uptime(const struct tui *t, uint64_t now_ns)

@@ -73,8 +73,11 @@ static enum backend_run kvm_run(struct cpu_backend *be, struct vcpu_exit *out)
 	struct kvm_backend *k = kb(be);
 	struct kvm_run *run = k->m.run;
 	if (ioctl(k->m.vcpu_fd, KVM_RUN, 0) < 0) {
-		if (errno != EINTR && errno != EAGAIN)
+		if (errno != EINTR && errno != EAGAIN) {
+			snprintf(be->last_error, sizeof(be->last_error), "KVM_RUN failed: %s", strerror(errno));
+			out->why = be->last_error;
 			return BACKEND_ERROR;
+		}
 		run->exit_reason = KVM_EXIT_INTR; /* a kick: the console wants the vCPU */
 	}
 	k->synced = true;
@@ -132,8 +135,11 @@ static int kvm_set_single_step(struct cpu_backend *be, bool on)
 	memset(&dbg, 0, sizeof(dbg));
 	if (on)
 		dbg.control = KVM_GUESTDBG_ENABLE | KVM_GUESTDBG_SINGLESTEP;
-	if (kvm_ioctl(k->m.vcpu_fd, KVM_SET_GUEST_DEBUG, &dbg) < 0)
+	if (kvm_ioctl(k->m.vcpu_fd, KVM_SET_GUEST_DEBUG, &dbg) < 0) {
+		snprintf(be->last_error, sizeof(be->last_error), "single step (KVM_SET_GUEST_DEBUG) refused: %s",
+			 strerror(errno));
 		return on ? -1 : 0; /* switching off a machine that refused is no error */
+	}
 	k->stepping = on;
 	return 0;
 }

@@ -5,6 +5,7 @@
  * while paused or stopped it sleeps on the control condition variable, so a
  * paused guest costs no CPU.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "vcpu.h"
@@ -21,10 +22,17 @@ static bool is_paused(const struct vcpu *v)
 	return v->state == VCPU_PAUSED;
 }
 
+/* The host side failed: say why, then stop. */
+static void fail(struct vcpu *v, const char *why)
+{
+	control_set_error(&v->cfg.seam->control, why);
+	vcpu_set_state(v, VCPU_ERROR, 0);
+}
+
 static void set_single_step(struct vcpu *v, bool on)
 {
 	if (ops(v)->set_single_step(v->cfg.backend, on) && on)
-		vcpu_set_state(v, VCPU_ERROR, 0);
+		fail(v, v->cfg.backend->last_error);
 }
 
 /* An IN or MMIO read completes inside the next run. Before showing a paused
@@ -100,7 +108,9 @@ static void do_reset(struct vcpu *v)
 	new_generation(v);
 	v->seeking = false;
 	if (ops(v)->reset(v->cfg.backend, err, sizeof(err))) {
-		vcpu_set_state(v, VCPU_ERROR, 0);
+		char why[300];
+		snprintf(why, sizeof(why), "reset failed: %s", err);
+		fail(v, why);
 		return;
 	}
 	begin_generation(v, was_paused);
@@ -124,7 +134,7 @@ static void seek(struct vcpu *v, uint64_t target)
 		target = ops(v)->exits_until(v->cfg.backend, target & ~CONTROL_SEEK_TIME);
 	new_generation(v);
 	if (ops(v)->rewind(v->cfg.backend)) {
-		vcpu_set_state(v, VCPU_ERROR, 0);
+		fail(v, "the recording cannot be read again from this generation's start");
 		return;
 	}
 	/* The console clears and rebuilds from the replayed records, but this
@@ -227,7 +237,7 @@ static void run_once(struct vcpu *v)
 		vcpu_set_state(v, x.end_state, x.end_status);
 		break;
 	case BACKEND_ERROR:
-		vcpu_set_state(v, VCPU_ERROR, 0);
+		fail(v, x.why ? x.why : "the CPU backend failed");
 		break;
 	}
 }

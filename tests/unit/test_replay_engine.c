@@ -423,6 +423,37 @@ static void test_truncated(void)
 	unlink(path);
 }
 
+/* The file is damaged under a running replay (after it was checked at
+ * open): the vCPU stops in ERROR and says what the reader found. */
+static void test_damaged_while_playing(void)
+{
+	char path[96];
+	snprintf(path, sizeof(path), "%s.6", tmp_path);
+	struct script s = { 0 };
+	begin(&s, path, 0);
+	put_out(&s, 1, 'a');
+	CHECK(rec_writer_sync(s.w) == 0); /* block 1 */
+	put_out(&s, 2, 'b');
+	put_exit(&s, 3, EXIT_HLT);
+	put_state(&s, VCPU_HALTED, 0);
+	finish(&s);                        /* block 2, damaged below */
+	struct console c;
+	CHECK(open_console(&c, path, true, REPLAY_SPEED_MAX));
+	CHECK(wait_for(&c, VCPU_PAUSED, 0));
+	struct stat st;
+	CHECK(stat(path, &st) == 0);
+	int fd = open(path, O_WRONLY);
+	CHECK(fd >= 0 && pwrite(fd, "\xff\xff\xff\xff", 4, st.st_size - 8) == 4);
+	close(fd);
+	control_request(&c.seam->control, CTRL_RESUME);
+	CHECK(wait_for(&c, VCPU_ERROR, 1));
+	char why[256];
+	control_error(&c.seam->control, why, sizeof(why));
+	CHECK_CONTAINS(why, "block");
+	close_console(&c);
+	unlink(path);
+}
+
 static void test_loop(void)
 {
 	struct console c;
@@ -463,6 +494,7 @@ int main(void)
 	test_debug_exit_and_reset_recorded();
 	test_truncated();
 	test_recorded_pause_skipped();
+	test_damaged_while_playing();
 	test_loop();
 	test_refusals();
 	unlink(tmp_path);
