@@ -13,7 +13,7 @@
 
 #include "check.h"
 #include "kvm_skip.h"
-#include "vm.h"
+#include "test_vm.h"
 
 /* Waits until the vCPU is in state `want` having taken at least `exits` exits. */
 static bool wait_state(struct seam *seam, enum vcpu_state want, uint64_t exits)
@@ -37,14 +37,10 @@ int main(void)
 	if (skip)
 		return skip;
 	char err[1024];
-	struct vm_options opts = { .guest_path = TEST_SOURCE_DIR "/guests/hello.bin", .start_paused = true };
-	struct seam *seam = seam_create(SEAM_RING_CAPACITY);
-	struct vm *vm = vm_create(&opts, seam, err, sizeof(err));
-	if (!vm) {
-		fprintf(stderr, "vm_create: %s\n", err);
+	struct seam *seam;
+	struct vm *vm = test_vm_live("hello", (struct vm_options){ .start_paused = true }, &seam);
+	if (!vm)
 		return 1;
-	}
-	CHECK(vm_start(vm) == 0);
 	CHECK(wait_state(seam, VCPU_PAUSED, 0));
 	/* Each round: one step, one exit, then to the end, then a reset. */
 	for (int round = 0; round < 20; round++) {
@@ -68,7 +64,6 @@ int main(void)
 	CHECK(kstats_read(&seam->kstats, &ks) > 0); /* the statistics were published */
 	CHECK(ks.count > 0);
 	CHECK_EQ(kstats_foreign_writes(&seam->kstats), 0);
-	vm_destroy(vm);
-	seam_destroy(seam);
+	test_vm_close(vm, seam);
 	return check_done();
 }

@@ -11,7 +11,7 @@
 
 #include "check.h"
 #include "kvm_skip.h"
-#include "vm.h"
+#include "test_vm.h"
 
 struct outcome {
 	struct cpu_state regs;
@@ -46,7 +46,7 @@ static void drain(struct seam *seam, struct outcome *o)
 static bool run_to_end(struct seam *seam, struct vm *vm, struct outcome *o)
 {
 	memset(o, 0, sizeof(*o));
-	if (vm_start(vm))
+	if (!vm)
 		return false;
 	uint64_t deadline = seam_now_ns() + 60ull * 1000000000;
 	while (!o->ended && seam_now_ns() < deadline) {
@@ -61,42 +61,22 @@ static bool run_to_end(struct seam *seam, struct vm *vm, struct outcome *o)
 	snapshot_read(&seam->regs, &o->regs);
 	for (unsigned r = 0; r < EXIT_REASON_MAX; r++)
 		o->counts[r] = counters_get(&seam->counters, r);
+	test_vm_close(vm, seam);
 	return o->ended;
 }
 
 static bool live(const char *guest, const char *rec, struct outcome *o)
 {
-	char path[512], err[1024];
-	snprintf(path, sizeof(path), "%s/guests/%s.bin", TEST_SOURCE_DIR, guest);
-	struct vm_options opts = { .guest_path = path, .record_path = rec, .guest_name = guest };
-	struct seam *seam = seam_create(SEAM_RING_CAPACITY);
-	struct vm *vm = vm_create(&opts, seam, err, sizeof(err));
-	if (!vm) {
-		fprintf(stderr, "%s: vm_create: %s\n", guest, err);
-		seam_destroy(seam);
-		return false;
-	}
-	bool ok = run_to_end(seam, vm, o);
-	vm_destroy(vm);
-	seam_destroy(seam);
-	return ok;
+	struct seam *seam;
+	struct vm *vm = test_vm_live(guest, (struct vm_options){ .record_path = rec, .guest_name = guest }, &seam);
+	return run_to_end(seam, vm, o);
 }
 
 static bool replay(const char *rec, struct outcome *o)
 {
-	char err[1024];
-	struct seam *seam = seam_create(SEAM_RING_CAPACITY);
-	control_set_replay_speed(&seam->control, REPLAY_SPEED_MAX);
-	struct vm *vm = vm_open_replay(rec, seam, false, err, sizeof(err));
-	if (!vm) {
-		fprintf(stderr, "vm_open_replay: %s\n", err);
-		seam_destroy(seam);
-		return false;
-	}
-	bool ok = run_to_end(seam, vm, o);
-	vm_destroy(vm);
-	seam_destroy(seam);
-	return ok;
+	struct seam *seam;
+	struct vm *vm = test_vm_replay(rec, REPLAY_SPEED_MAX, &seam);
+	return run_to_end(seam, vm, o);
 }
 
 static void compare(const char *guest, const struct outcome *a, const struct outcome *b)

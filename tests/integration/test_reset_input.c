@@ -11,7 +11,7 @@
 
 #include "check.h"
 #include "kvm_skip.h"
-#include "vm.h"
+#include "test_vm.h"
 
 static char serial[4096];
 static size_t serial_len;
@@ -52,14 +52,10 @@ int main(void)
 	if (skip)
 		return skip;
 	char err[1024];
-	struct vm_options opts = { .guest_path = TEST_SOURCE_DIR "/guests/echo.bin", .start_paused = true };
-	struct seam *seam = seam_create(SEAM_RING_CAPACITY);
-	struct vm *vm = vm_create(&opts, seam, err, sizeof(err));
-	if (!vm) {
-		fprintf(stderr, "vm_create: %s\n", err);
+	struct seam *seam;
+	struct vm *vm = test_vm_live("echo", (struct vm_options){ .start_paused = true }, &seam);
+	if (!vm)
 		return 1;
-	}
-	CHECK(vm_start(vm) == 0);
 	CHECK_EQ(input_queue_offer(&seam->input, (const uint8_t *)"abc", 3), 3);
 	control_request(&seam->control, CTRL_RESET); /* paused, it stays paused */
 	uint64_t deadline = seam_now_ns() + 10ull * 1000000000;
@@ -82,7 +78,6 @@ int main(void)
 	CHECK_EQ(control_state(&seam->control), VCPU_HALTED);
 	printf("serial: %s\n", serial);
 	CHECK(vm_stop(vm, err, sizeof(err)) == 0);
-	vm_destroy(vm);
-	seam_destroy(seam);
+	test_vm_close(vm, seam);
 	return check_done();
 }
