@@ -158,6 +158,35 @@ static void take_registers(struct replay_backend *b)
 		hold(b);
 }
 
+/* The recorded run was reset here: the new generation's first record is
+ * held, and its starting registers read. */
+static enum backend_run next_generation(struct replay_backend *b)
+{
+	b->gen++;
+	b->paused_total = b->paused_since = 0;
+	b->rec_paused = false;
+	replay_pace_restart(&b->pace);
+	hold(b);
+	prime(b);
+	return BACKEND_RESET;
+}
+
+/* The exit just read, when it is due (the recorded run's paused time left out). */
+static enum backend_run play_exit(struct replay_backend *b, struct vcpu_exit *out)
+{
+	const struct event *ev = &b->item.u.event;
+	uint64_t running_ns = ev->time_ns > b->paused_total ? ev->time_ns - b->paused_total : 0;
+	if (!wait_until_due(b, running_ns)) {
+		hold(b);
+		return BACKEND_KICKED;
+	}
+	out->ev = *ev;
+	out->recorded = true;
+	out->step_done = b->stepping;
+	take_registers(b);
+	return BACKEND_EXIT;
+}
+
 static enum backend_run replay_run(struct cpu_backend *be, struct vcpu_exit *out)
 {
 	struct replay_backend *b = rb(be);
@@ -166,30 +195,13 @@ static enum backend_run replay_run(struct cpu_backend *be, struct vcpu_exit *out
 		if (between_exits(b))
 			continue;
 		const struct event *ev = &b->item.u.event;
-		if (is_new_generation(b, ev)) {
-			b->gen++;
-			b->paused_total = b->paused_since = 0;
-			b->rec_paused = false;
-			replay_pace_restart(&b->pace);
-			hold(b);
-			prime(b); /* the registers the new generation starts with */
-			return BACKEND_RESET;
-		}
-		if (ev->kind == EVENT_STATE) { /* a final state the devices reached live */
-			out->end_state = (enum vcpu_state)ev->u.state.state;
-			out->end_status = ev->u.state.status;
-			return BACKEND_END;
-		}
-		uint64_t running_ns = ev->time_ns > b->paused_total ? ev->time_ns - b->paused_total : 0;
-		if (!wait_until_due(b, running_ns)) {
-			hold(b);
-			return BACKEND_KICKED;
-		}
-		out->ev = *ev;
-		out->recorded = true;
-		out->step_done = b->stepping;
-		take_registers(b);
-		return BACKEND_EXIT;
+		if (is_new_generation(b, ev))
+			return next_generation(b);
+		if (ev->kind != EVENT_STATE)
+			return play_exit(b, out);
+		out->end_state = (enum vcpu_state)ev->u.state.state; /* a final state the devices reached live */
+		out->end_status = ev->u.state.status;
+		return BACKEND_END;
 	}
 	if (rc < 0) {
 		snprintf(be->last_error, sizeof(be->last_error), "%s", rec_reader_error(b->reader));
