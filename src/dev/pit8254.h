@@ -103,7 +103,8 @@ uint64_t pit_ticks_to_ns(uint64_t ticks);
 void pit_init(struct pit8254 *p, pit_now_fn now, void *now_ctx);
 /* The state a PC BIOS leaves, from now_ns: counter 0 mode 3 count 65536
  * (18.2 Hz), counter 1 mode 2 count 18 (15 us refresh), counter 2 given a
- * mode 3 LSB/MSB control word but no count, its GATE low. Keeps the clock. */
+ * mode 3 LSB/MSB control word but no count, its GATE low. Keeps the now
+ * callback. */
 void pit_reset(struct pit8254 *p, uint64_t now_ns);
 
 uint8_t pit_read(struct pit8254 *p, unsigned offset, uint64_t now_ns);
@@ -123,7 +124,9 @@ double pit_channel_hz(const struct pit8254 *p, unsigned ch, uint64_t now_ns);
  * if edges are already due and not taken), UINT64_MAX if none will come
  * without a new write: arm one host timer for it. pit_irq0_edges takes the
  * rising edges since its last call (saturating): raise IRQ 0 once and count
- * the rest as coalesced. */
+ * the rest as coalesced. A guest may ask for 1.19 MHz (count 1): the caller
+ * should keep its own minimum between timer shots (say 100 us) and let
+ * pit_irq0_edges count what came in between. */
 uint64_t pit_next_irq0_ns(const struct pit8254 *p, uint64_t now_ns);
 unsigned pit_irq0_edges(struct pit8254 *p, uint64_t now_ns);
 
