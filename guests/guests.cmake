@@ -13,6 +13,7 @@ set(KVMTUI_BOOT_SECTOR_GUESTS
   triple     # a deliberate triple fault: SHUTDOWN
   protected  # real mode -> 32-bit protected mode, prints from 32-bit code
   long       # real mode -> 64-bit long mode, prints from 64-bit code
+  timer      # PIT at 100 Hz, IRQ 0 handler, sleeps in HLT: a line a second
   flood      # N bytes as fast as it can, then debug-exit (benchmarks)
 )
 set(KVMTUI_FLAT_GUESTS)

@@ -26,6 +26,7 @@ enum control_request {
 	/* Replay only (a live vCPU ignores them): */
 	CTRL_SEEK = 1u << 7,      /* go to exit number seek_target of this generation, then pause */
 	CTRL_STEP_BACK = 1u << 8, /* go back one exit, then pause */
+	CTRL_INPUT = 1u << 9,     /* input for the guest's devices arrived (wakes a HLT) */
 };
 
 /* seek_target with this bit set is a time in ns since the generation began:
@@ -60,6 +61,9 @@ void control_destroy(struct control *ctl);
 /* Console side: post a request (bits may be or-ed) and kick the vCPU. */
 void control_request(struct control *ctl, uint32_t requests);
 void control_set_rate_limit(struct control *ctl, uint32_t exits_per_second);
+/* Wakes a sleeping vCPU for news that needs no kick (input for its devices):
+ * a running one finds the bit at its next exit. */
+void control_notify(struct control *ctl, uint32_t requests);
 enum vcpu_state control_state(const struct control *ctl);
 /* Replay: go to an exit (or a time, with CONTROL_SEEK_TIME), then pause. */
 void control_seek(struct control *ctl, uint64_t target);

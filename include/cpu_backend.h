@@ -32,7 +32,8 @@ struct vcpu_exit {
 	bool step_done;       /* a single step ended with this exit */
 	uint8_t *io_data;     /* live IO: size*count bytes, OUT from the guest, IN to fill */
 	uint8_t *mmio_data;   /* live MMIO: the access's bytes, read or to fill */
-	enum vcpu_state end_state; /* BACKEND_END */
+	bool ends;                 /* replay: the run stopped right at this exit (end_state) */
+	enum vcpu_state end_state; /* BACKEND_END, or with ends */
 	int32_t end_status;
 	const char *why;           /* BACKEND_ERROR: what failed, for the user */
 };
@@ -70,6 +71,13 @@ struct cpu_backend_ops {
 	/* A fresh start: a new machine from the same image (live), the
 	 * recording from its beginning (replay). 0, or -1 with err. */
 	int (*reset)(struct cpu_backend *be, char *err, size_t errlen);
+	/* Interrupts from kvm-tui's own devices (live; NULL in a replay, whose
+	 * recording already holds them): whether the guest would take one now
+	 * (interrupts on, no interrupt shadow), inject one, and ask for an
+	 * IRQ_WINDOW_OPEN exit as soon as it could. */
+	bool (*irq_ready)(struct cpu_backend *be);
+	int (*irq_inject)(struct cpu_backend *be, uint8_t vector); /* -1: see last_error */
+	void (*irq_window)(struct cpu_backend *be, bool want);
 	/* Replay only (NULL live): back to the start of the current recorded
 	 * generation, and the exit number reached at a time into it. */
 	int (*rewind)(struct cpu_backend *be);

@@ -55,6 +55,7 @@ enum event_kind {
 	EVENT_UART = 2,     /* bytes the guest sent out of COM1 (u.text) */
 	EVENT_DEBUGCON = 3, /* bytes written to the 0xe9 debug console (u.text) */
 	EVENT_STATE = 4,    /* the vCPU changed state (u.state) */
+	EVENT_IRQ = 5,      /* an interrupt was injected into the guest (u.irq) */
 };
 
 enum io_direction { IO_IN = 0, IO_OUT = 1 };
@@ -73,6 +74,8 @@ enum vcpu_state {
 	VCPU_QUIT,           /* the console asked the vCPU to stop */
 	VCPU_EXIT_LIMIT,     /* --max-exits reached */
 	VCPU_END,            /* replay: the recording ends here without a final state (truncated) */
+	VCPU_WAITING,        /* HLT with interrupts on: asleep until an interrupt is due */
+	/* New states go last: recordings keep these numbers. */
 	VCPU_STATE_COUNT
 };
 
@@ -132,6 +135,12 @@ struct event {
 			uint32_t error;
 			uint64_t data;
 		} msr;
+		struct {
+			uint8_t irq;        /* the line (0-15) */
+			uint8_t vector;     /* what the guest's IDT/IVT is indexed with */
+			uint16_t pad;
+			uint32_t coalesced; /* timer ticks folded into this one (a PIT faster than delivery) */
+		} irq;
 		struct {
 			uint32_t state;  /* enum vcpu_state */
 			int32_t status;  /* for VCPU_DEBUG_EXIT: the exit status (v<<1)|1 */

@@ -253,8 +253,12 @@ static size_t drain(struct headless *h)
 
 static void feed_guest(struct headless *h)
 {
-	if (h->in_off < h->in_len)
-		h->in_off += input_queue_offer(&h->seam->input, h->in + h->in_off, h->in_len - h->in_off);
+	if (h->in_off < h->in_len) {
+		size_t taken = input_queue_offer(&h->seam->input, h->in + h->in_off, h->in_len - h->in_off);
+		h->in_off += taken;
+		if (taken) /* a guest asleep in HLT waits for exactly this */
+			control_notify(&h->seam->control, CTRL_INPUT);
+	}
 	if (h->in_off == h->in_len)
 		h->in_off = h->in_len = 0;
 }

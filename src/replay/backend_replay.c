@@ -34,6 +34,7 @@ struct replay_backend {
 	struct rec_item item;    /* a record read but not yet acted on */
 	bool held;
 	bool at_end;
+	bool corrupt;            /* the reader met damage (possibly while peeking) */
 };
 
 static struct replay_backend *rb(struct cpu_backend *be)
@@ -53,6 +54,8 @@ static int next_item(struct replay_backend *b)
 	int rc = rec_reader_next(b->reader, &b->item);
 	if (rc <= 0)
 		b->at_end = true;
+	if (rc < 0)
+		b->corrupt = true;
 	return rc;
 }
 
@@ -88,7 +91,9 @@ static bool between_exits(struct replay_backend *b)
 		break;
 	}
 	const struct event *ev = &b->item.u.event;
-	if (ev->kind == EVENT_UART || ev->kind == EVENT_DEBUGCON) {
+	if (ev->kind != EVENT_EXIT && ev->kind != EVENT_STATE) {
+		/* Text, an injected interrupt, or a kind a newer kvm-tui wrote:
+		 * shown as it comes, in its place between the exits. */
 		if (sink->event)
 			sink->event(sink->ctx, ev);
 		return true;
@@ -117,7 +122,7 @@ static int prime(struct replay_backend *b)
 static void go_to(struct replay_backend *b, size_t gen)
 {
 	b->gen = gen;
-	b->held = b->at_end = b->stepping = b->rec_paused = false;
+	b->held = b->at_end = b->corrupt = b->stepping = b->rec_paused = false;
 	b->paused_total = b->paused_since = 0;
 	memset(&b->regs, 0, sizeof(b->regs));
 	replay_pace_restart(&b->pace);
@@ -147,15 +152,38 @@ static bool wait_until_due(struct replay_backend *b, uint64_t rec_ns)
 	}
 }
 
-/* The exit just read comes with its registers right after it. */
-static void take_registers(struct replay_backend *b)
+/* The state record right after an exit's registers is what that exit did
+ * to the vCPU (a HLT that ended the run or waited, a triple fault): a final
+ * one ends the run with this exit, so a step onto it shows it at once. */
+static void take_state(struct replay_backend *b, struct vcpu_exit *out)
 {
 	if (next_item(b) <= 0)
 		return;
-	if (b->item.kind == REC_REGS)
-		b->regs = b->item.u.regs;
-	else
+	const struct event *ev = &b->item.u.event;
+	if (b->item.kind != REC_EVENT || ev->kind != EVENT_STATE || is_new_generation(b, ev)) {
 		hold(b);
+		return;
+	}
+	if (!vcpu_state_is_final(ev->u.state.state)) {
+		note_recorded_pause(b, ev);
+		return;
+	}
+	out->ends = true;
+	out->end_state = (enum vcpu_state)ev->u.state.state;
+	out->end_status = ev->u.state.status;
+}
+
+/* The exit just read comes with its registers right after it. */
+static void take_registers(struct replay_backend *b, struct vcpu_exit *out)
+{
+	if (next_item(b) <= 0)
+		return;
+	if (b->item.kind != REC_REGS) {
+		hold(b);
+		return;
+	}
+	b->regs = b->item.u.regs;
+	take_state(b, out);
 }
 
 /* The recorded run was reset here: the new generation's first record is
@@ -183,7 +211,7 @@ static enum backend_run play_exit(struct replay_backend *b, struct vcpu_exit *ou
 	out->ev = *ev;
 	out->recorded = true;
 	out->step_done = b->stepping;
-	take_registers(b);
+	take_registers(b, out);
 	return BACKEND_EXIT;
 }
 
@@ -203,7 +231,7 @@ static enum backend_run replay_run(struct cpu_backend *be, struct vcpu_exit *out
 		out->end_status = ev->u.state.status;
 		return BACKEND_END;
 	}
-	if (rc < 0) {
+	if (rc < 0 || b->corrupt) {
 		snprintf(be->last_error, sizeof(be->last_error), "%s", rec_reader_error(b->reader));
 		out->why = be->last_error;
 		return BACKEND_ERROR;
@@ -280,6 +308,9 @@ static const struct cpu_backend_ops replay_ops = {
 	.complete_pending = replay_nothing,
 	.set_single_step = replay_set_single_step,
 	.state_changed = NULL,
+	.irq_ready = NULL, /* the recording holds the interrupts the live run injected */
+	.irq_inject = NULL,
+	.irq_window = NULL,
 	.reset = replay_reset,
 	.rewind = replay_rewind,
 	.exits_until = replay_exits_until,

@@ -55,6 +55,14 @@ void control_request(struct control *ctl, uint32_t requests)
 		ctl->kick(ctl->kick_ctx);
 }
 
+void control_notify(struct control *ctl, uint32_t requests)
+{
+	atomic_fetch_or_explicit(&ctl->pending, requests, memory_order_release);
+	pthread_mutex_lock(&ctl->lock);
+	pthread_cond_broadcast(&ctl->wake);
+	pthread_mutex_unlock(&ctl->lock);
+}
+
 void control_set_rate_limit(struct control *ctl, uint32_t exits_per_second)
 {
 	atomic_store_explicit(&ctl->rate_limit, exits_per_second, memory_order_release);

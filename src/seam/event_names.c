@@ -18,6 +18,7 @@ static const char *const state_names[VCPU_STATE_COUNT] = {
 	[VCPU_QUIT] = "QUIT",
 	[VCPU_EXIT_LIMIT] = "EXIT_LIMIT",
 	[VCPU_END] = "END",
+	[VCPU_WAITING] = "WAITING",
 };
 
 const char *vcpu_state_name(enum vcpu_state state)
@@ -33,6 +34,7 @@ int vcpu_state_is_final(enum vcpu_state state)
 	case VCPU_STARTING:
 	case VCPU_RUNNING:
 	case VCPU_PAUSED:
+	case VCPU_WAITING:
 		return 0;
 	case VCPU_STATE_COUNT:
 		break;

@@ -207,7 +207,7 @@ static void serial_key(struct tui *t, int key)
 	t->serial_scroll = 0; /* typing shows where the answer will appear */
 	if (guest_input_add(&t->input, r.bytes, r.len) < 0)
 		tui_state_message(t, seam_now_ns(), "out of memory: key not sent");
-	guest_input_flush(&t->input, &t->seam->input);
+	guest_input_flush(&t->input, t->seam);
 	t->dirty = true;
 }
 

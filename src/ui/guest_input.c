@@ -32,11 +32,13 @@ int guest_input_add(struct guest_input *g, const uint8_t *bytes, size_t n)
 	return 0;
 }
 
-size_t guest_input_flush(struct guest_input *g, struct input_queue *q)
+size_t guest_input_flush(struct guest_input *g, struct seam *seam)
 {
 	if (g->len == 0)
 		return 0;
-	size_t taken = input_queue_offer(q, g->buf, g->len);
+	size_t taken = input_queue_offer(&seam->input, g->buf, g->len);
+	if (taken) /* a guest asleep in HLT waits for exactly this */
+		control_notify(&seam->control, CTRL_INPUT);
 	memmove(g->buf, g->buf + taken, g->len - taken);
 	g->len -= taken;
 	return g->len;

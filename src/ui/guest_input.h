@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "input_queue.h"
+#include "seam.h"
 
 struct guest_input {
 	uint8_t *buf;
@@ -23,7 +23,7 @@ void guest_input_free(struct guest_input *g);
 /* Queues bytes behind any still pending. -1 only if memory ran out. */
 int guest_input_add(struct guest_input *g, const uint8_t *bytes, size_t n);
 /* Offers what is pending to the queue; returns how many bytes remain. */
-size_t guest_input_flush(struct guest_input *g, struct input_queue *q);
+size_t guest_input_flush(struct guest_input *g, struct seam *seam);
 size_t guest_input_pending(const struct guest_input *g);
 void guest_input_clear(struct guest_input *g);
 

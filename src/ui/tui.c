@@ -113,7 +113,7 @@ static void handle_keys(struct tui *t)
 		commands_key(t, key);
 	}
 	if (guest_input_pending(&t->input))
-		guest_input_flush(&t->input, &t->seam->input);
+		guest_input_flush(&t->input, t->seam);
 }
 
 /* ---- sleeping ---- */

@@ -120,6 +120,7 @@ enum theme_slot tui_state_slot(enum vcpu_state state)
 {
 	switch (state) {
 	case VCPU_RUNNING:
+	case VCPU_WAITING: /* asleep in HLT, yet alive: the next interrupt wakes it */
 		return THEME_STATE_RUNNING;
 	case VCPU_STARTING:
 	case VCPU_PAUSED:
@@ -139,6 +140,8 @@ void tui_state_text(const struct tui *t, char *buf, size_t n)
 	if (t->state == VCPU_DEBUG_EXIT)
 		/* The port carries v; QEMU's convention reports (v << 1) | 1. */
 		snprintf(buf, n, "%s %d", vcpu_state_name(t->state), (int)(t->exit_status >> 1));
+	else if (t->state == VCPU_WAITING)
+		snprintf(buf, n, "HALTED, waiting for an interrupt");
 	else
 		snprintf(buf, n, "%s", vcpu_state_name(t->state));
 }

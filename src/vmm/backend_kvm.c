@@ -144,6 +144,28 @@ static int kvm_set_single_step(struct cpu_backend *be, bool on)
 	return 0;
 }
 
+static bool kvm_irq_ready(struct cpu_backend *be)
+{
+	struct kvm_run *run = kb(be)->m.run;
+	return run->ready_for_interrupt_injection && run->if_flag;
+}
+
+static int kvm_irq_inject(struct cpu_backend *be, uint8_t vector)
+{
+	struct kvm_interrupt irq = { .irq = vector };
+	if (kvm_ioctl(kb(be)->m.vcpu_fd, KVM_INTERRUPT, &irq) < 0) {
+		snprintf(be->last_error, sizeof(be->last_error), "KVM_INTERRUPT (vector 0x%02x): %s", vector,
+			 strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void kvm_irq_window(struct cpu_backend *be, bool want)
+{
+	kb(be)->m.run->request_interrupt_window = want;
+}
+
 static void kvm_state_changed(struct cpu_backend *be, enum vcpu_state state)
 {
 	kvm_sampler_state(&kb(be)->sampler, state == VCPU_RUNNING);
@@ -193,6 +215,9 @@ static const struct cpu_backend_ops kvm_ops = {
 	.complete_pending = kvm_complete_pending,
 	.set_single_step = kvm_set_single_step,
 	.state_changed = kvm_state_changed,
+	.irq_ready = kvm_irq_ready,
+	.irq_inject = kvm_irq_inject,
+	.irq_window = kvm_irq_window,
 	.reset = kvm_reset,
 	.rewind = NULL,
 	.exits_until = NULL,

@@ -20,6 +20,20 @@
 
 struct rec_writer;
 
+/* The machine's interrupt hardware as the vCPU sees it (a user-space irqchip:
+ * the PIC and the timers are kvm-tui's own). NULL: nothing can interrupt. */
+struct vcpu_irq {
+	void *ctx;
+	/* Brings the devices to host time now; true if an interrupt waits for the CPU. */
+	bool (*poll)(void *ctx, uint64_t now);
+	/* The CPU takes it (INTA): its vector, and the line and the ticks folded into it. */
+	int (*acknowledge)(void *ctx, unsigned *irq, uint32_t *coalesced);
+	/* Host ns when a device will next raise a line by itself (a timer); UINT64_MAX: never. */
+	uint64_t (*next_event)(void *ctx, uint64_t now);
+	/* Guest time runs only while the vCPU does (paused: the timers freeze too). */
+	void (*clock)(void *ctx, bool running, uint64_t now);
+};
+
 struct vcpu_config {
 	uint16_t id;
 	struct seam *seam;
@@ -29,6 +43,7 @@ struct vcpu_config {
 	bool start_paused;          /* wait for a resume or step first */
 	uint64_t max_exits;         /* VCPU_EXIT_LIMIT after this many; 0 = none */
 	bool replay;                /* the backend plays a recording (seek, loop) */
+	const struct vcpu_irq *irq; /* live: the interrupt hardware; NULL: none */
 	/* A reset also resets the devices (their state is the machine's). */
 	void (*reset_devices)(void *ctx);
 	void *devices_ctx;
@@ -51,6 +66,7 @@ struct vcpu {
 	enum vcpu_state state;
 	bool stepping, next_exit, needs_completion;
 	bool seeking;             /* replay: running unpaced up to seek_to */
+	bool in_hlt;              /* halted with interrupts on: only an interrupt goes on */
 	uint64_t seek_to;
 	bool guest_exited;
 	int guest_status;
@@ -79,5 +95,10 @@ void vcpu_record_regs(struct vcpu *v);
 void vcpu_handle_exit(struct vcpu *v, struct vcpu_exit *x, uint64_t now);
 /* vcpu_loop.c */
 void vcpu_enter_pause(struct vcpu *v);
+/* vcpu_irq.c */
+void vcpu_irq_deliver(struct vcpu *v);
+bool vcpu_irq_can_wake(struct vcpu *v);
+void vcpu_irq_wait(struct vcpu *v);
+void vcpu_irq_clock(struct vcpu *v, enum vcpu_state state);
 
 #endif

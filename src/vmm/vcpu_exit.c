@@ -87,16 +87,17 @@ static void after_system_event(struct vcpu *v, const struct event *ev)
 }
 
 /* What the exit means for the vCPU's state. */
-static void after_exit(struct vcpu *v, const struct vcpu_exit *x)
+static void exit_effect(struct vcpu *v, const struct vcpu_exit *x)
 {
 	switch (exit_info(x->ev.reason)->effect) {
 	case EXIT_EFFECT_CONTINUE:
 	case EXIT_EFFECT_STEP:
 		break;
 	case EXIT_EFFECT_HALT:
-		/* No device here can raise an interrupt, so HLT never wakes up:
-		 * with IF clear or set, the guest has stopped. */
-		vcpu_set_state(v, VCPU_HALTED, 0);
+		/* With interrupts on, a device can wake it (the timer always
+		 * can); with them off, nothing will: the guest has stopped. */
+		v->in_hlt = vcpu_irq_can_wake(v);
+		vcpu_set_state(v, v->in_hlt ? VCPU_WAITING : VCPU_HALTED, 0);
 		break;
 	case EXIT_EFFECT_SHUTDOWN:
 		vcpu_set_state(v, VCPU_SHUTDOWN, 0);
@@ -114,6 +115,16 @@ static void after_exit(struct vcpu *v, const struct vcpu_exit *x)
 		vcpu_set_state(v, VCPU_ERROR, 0);
 		break;
 	}
+}
+
+static void after_exit(struct vcpu *v, const struct vcpu_exit *x)
+{
+	/* A recorded exit's consequence (a HLT that waited or ended the run,
+	 * a triple fault) is in the recording's own state records. */
+	if (!x->recorded)
+		exit_effect(v, x);
+	else if (x->ends)
+		vcpu_set_state(v, x->end_state, x->end_status);
 	if (v->guest_exited)
 		vcpu_set_state(v, VCPU_DEBUG_EXIT, v->guest_status);
 	if (vcpu_state_is_final(v->state) || v->seeking)

@@ -58,9 +58,10 @@ void vcpu_enter_pause(struct vcpu *v)
 	vcpu_set_state(v, VCPU_PAUSED, 0);
 }
 
+/* A guest paused while asleep in HLT goes back to sleep, not past the HLT. */
 static void leave_pause(struct vcpu *v)
 {
-	vcpu_set_state(v, VCPU_RUNNING, 0);
+	vcpu_set_state(v, v->in_hlt ? VCPU_WAITING : VCPU_RUNNING, 0);
 }
 
 /* Typed input queued for the old guest must not reach the new one. */
@@ -80,7 +81,7 @@ static void new_generation(struct vcpu *v)
 	v->last_exit_time = 0;
 	v->start_ns = seam_now_ns();
 	counters_reset(&v->cfg.seam->counters, v->start_ns);
-	v->stepping = v->next_exit = v->needs_completion = v->guest_exited = false;
+	v->stepping = v->next_exit = v->needs_completion = v->guest_exited = v->in_hlt = false;
 	v->regs_stale = false;
 	v->last_publish_ns = 0;
 	drop_input(v);
@@ -215,6 +216,9 @@ static void run_once(struct vcpu *v)
 {
 	struct vcpu_exit x;
 	memset(&x, 0, sizeof(x));
+	vcpu_irq_deliver(v);
+	if (v->state != VCPU_RUNNING)
+		return; /* the injection failed */
 	enum backend_run rc = ops(v)->run(v->cfg.backend, &x);
 	uint64_t now = exit_clock_now(&v->clock);
 	v->last_run_ns = now;
@@ -282,6 +286,10 @@ static void *vcpu_thread_main(void *arg)
 			break;
 		if (is_paused(v) || vcpu_state_is_final(v->state)) {
 			idle(v);
+			continue;
+		}
+		if (v->state == VCPU_WAITING) {
+			vcpu_irq_wait(v);
 			continue;
 		}
 		if (throttle(v))

@@ -100,6 +100,7 @@ void vcpu_set_state(struct vcpu *v, enum vcpu_state state, int status)
 		vcpu_publish_regs(v); /* a stopped vCPU always shows its last registers */
 	vcpu_text_flush(v);
 	v->state = state;
+	vcpu_irq_clock(v, state);
 	if (state == VCPU_DEBUG_EXIT)
 		atomic_store(&v->cfg.seam->control.exit_status, status);
 	control_set_state(&v->cfg.seam->control, state);

@@ -91,7 +91,7 @@ struct vm *vm_create(const struct vm_options *opts, struct seam *seam, char *err
 	struct vcpu_config cfg = {
 		.seam = seam, .backend = vm->backend, .bus = &vm->bus, .record = vm->record,
 		.start_paused = opts->start_paused, .max_exits = opts->max_exits,
-		.reset_devices = vm_devices_reset, .devices_ctx = vm,
+		.reset_devices = vm_devices_reset, .devices_ctx = vm, .irq = pc_irq_vcpu(&vm->irq),
 	};
 	attach_vcpu(vm, &cfg);
 	return vm;

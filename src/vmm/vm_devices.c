@@ -29,10 +29,19 @@ static void guest_exit(void *ctx, int status)
 	vcpu_guest_exit(&vm->vcpu, status);
 }
 
+/* The guest pulsed the PC's reset line (the 8042's 0xfe): reset the VM as a
+ * PC would. Inside a port write on the vCPU thread: post it, no kick. */
+static void reset_pulse(void *ctx)
+{
+	struct vm *vm = ctx;
+	control_notify(&vm->seam->control, CTRL_RESET);
+}
+
 void vm_devices_reset(void *ctx)
 {
 	struct vm *vm = ctx;
 	uart_reset(&vm->uart);
+	pc_irq_reset(&vm->irq);
 }
 
 void vm_devices_init(struct vm *vm)
@@ -46,4 +55,5 @@ void vm_devices_init(struct vm *vm)
 		    debugcon_pio_write);
 	bus_add_pio(&vm->bus, DEBUG_EXIT_PORT, 1, "debug-exit", &vm->debug_exit, NULL,
 		    debug_exit_pio_write);
+	pc_irq_init(&vm->irq, &vm->bus, &vm->uart, vm->opts.mem_size, reset_pulse, vm);
 }

@@ -6,6 +6,7 @@
 #include "cpu_backend.h"
 #include "debug_ports.h"
 #include "loader.h"
+#include "pc_irq.h"
 #include "uart16550.h"
 #include "vcpu.h"
 #include "vm.h"
@@ -27,6 +28,7 @@ struct vm {
 	struct uart16550 uart;
 	struct debugcon debugcon;
 	struct debug_exit debug_exit;
+	struct pc_irq irq;            /* PIC, PIT, port 61h: a user-space interrupt controller */
 
 	/* replay */
 	bool is_replay;

@@ -52,6 +52,22 @@ bytes=$(wc -c <"$WORK/flood.rec")
 echo "note: flood recording: $bytes bytes for $exits exits ($((bytes * 100 / exits / 100)).$((bytes * 100 / exits % 100)) bytes/exit)"
 assert_ge $((bytes + 1)) $((exits * 16)) "flood: the recording is compact (< 16 bytes per exit)"
 
+# Interrupts: the timer guest's recording replays its output and its exits
+# (the injections are records of their own, between the exits). Live it
+# ended by --timeout (124); the replay ends where the recording does, with
+# the run's QUIT (130).
+run --headless --timeout 2.5 --stats --record "$WORK/timer.rec" --trace "$WORK/timer.live" "$GUESTS/timer.bin"
+cp "$OUT" "$WORK/timer.out"
+run --replay "$WORK/timer.rec" --trace "$WORK/timer.replayed"
+assert_status 130 "timer: the replay ends with the recorded run's quit"
+assert_stdout_file "$WORK/timer.out" "timer: the replay prints the live run's lines"
+if [ -s "$WORK/timer.live" ] && cmp -s "$WORK/timer.live" "$WORK/timer.replayed"; then
+	ok "timer: the replay's --trace is the live one ($(trace_count "$WORK/timer.live") exits)"
+else
+	fail "timer: the traces differ"
+	diff "$WORK/timer.live" "$WORK/timer.replayed" | head -n 6 | sed 's/^/    /'
+fi
+
 # SIGKILL mid-run: count prints a line every ~0.3 s and runs forever.
 "$KVM_TUI" --headless --record "$WORK/killed.rec" "$GUESTS/count.bin" </dev/null >"$WORK/killed.out" 2>/dev/null &
 pid=$!

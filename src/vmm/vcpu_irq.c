@@ -1,0 +1,96 @@
+/* vcpu_irq.c - getting the machine's interrupts into the guest.
+ *
+ * Before each run the devices are brought up to date; a pending interrupt
+ * is injected (KVM_INTERRUPT) when the guest can take it, and otherwise KVM
+ * is asked to exit as soon as it can (IRQ_WINDOW_OPEN), exactly the dance a
+ * VMM without an in-kernel interrupt controller does. A HLT with interrupts
+ * on puts the vCPU thread to sleep until the next interrupt is due.
+ */
+#include "vcpu.h"
+
+#define RFLAGS_IF 0x200u
+/* A guest may program the PIT at its fastest (count 1: 1.19 MHz). Waking
+ * at most every 50 us caps the host at 20000 timer wakeups a second; the
+ * ticks in between coalesce into the next interrupt, as hardware would. */
+#define IRQ_MIN_WAIT_NS 50000ull
+
+static bool has_irq(const struct vcpu *v)
+{
+	return v->cfg.irq && v->cfg.backend->ops->irq_inject;
+}
+
+static void emit_irq(struct vcpu *v, unsigned line, int vector, uint32_t coalesced)
+{
+	struct event ev = { .kind = EVENT_IRQ, .generation = v->generation, .vcpu = v->cfg.id, .seq = v->seq };
+	ev.time_ns = seam_now_ns() - v->start_ns;
+	ev.u.irq.irq = (uint8_t)line;
+	ev.u.irq.vector = (uint8_t)vector;
+	ev.u.irq.coalesced = coalesced;
+	vcpu_emit(v, &ev);
+	ring_notify(&v->cfg.seam->ring);
+}
+
+void vcpu_irq_deliver(struct vcpu *v)
+{
+	if (!has_irq(v))
+		return;
+	const struct vcpu_irq *irq = v->cfg.irq;
+	struct cpu_backend *be = v->cfg.backend;
+	if (!irq->poll(irq->ctx, seam_now_ns())) {
+		be->ops->irq_window(be, false);
+		return;
+	}
+	if (!be->ops->irq_ready(be)) {
+		be->ops->irq_window(be, true); /* IF off or an interrupt shadow: exit when it can */
+		return;
+	}
+	unsigned line = 0;
+	uint32_t coalesced = 0;
+	int vector = irq->acknowledge(irq->ctx, &line, &coalesced);
+	if (vector < 0)
+		return;
+	if (be->ops->irq_inject(be, (uint8_t)vector)) {
+		control_set_error(&v->cfg.seam->control, be->last_error);
+		vcpu_set_state(v, VCPU_ERROR, 0);
+		return;
+	}
+	be->ops->irq_window(be, false);
+	v->in_hlt = false;
+	emit_irq(v, line, vector, coalesced);
+}
+
+/* A HLT with interrupts on is a wait, not the end: some device will raise
+ * a line (the timer always can). With interrupts off it is the end, as on a
+ * real PC, and as kvm-tui has always shown it. */
+bool vcpu_irq_can_wake(struct vcpu *v)
+{
+	struct cpu_state cpu;
+	if (!has_irq(v) || v->cfg.backend->ops->get_regs(v->cfg.backend, &cpu))
+		return false;
+	return (cpu.rflags & RFLAGS_IF) != 0;
+}
+
+/* Asleep in HLT: until the next timer event, or a request (which includes
+ * input for the guest). Nothing spins. */
+void vcpu_irq_wait(struct vcpu *v)
+{
+	const struct vcpu_irq *irq = v->cfg.irq;
+	uint64_t now = seam_now_ns();
+	if (irq->poll(irq->ctx, now)) {
+		vcpu_set_state(v, VCPU_RUNNING, 0); /* the next run injects it */
+		return;
+	}
+	uint64_t next = irq->next_event(irq->ctx, now);
+	if (next == UINT64_MAX) {
+		control_wait(&v->cfg.seam->control, -1);
+		return;
+	}
+	uint64_t wait = next > now ? next - now : 0;
+	control_wait(&v->cfg.seam->control, (int64_t)(wait > IRQ_MIN_WAIT_NS ? wait : IRQ_MIN_WAIT_NS));
+}
+
+void vcpu_irq_clock(struct vcpu *v, enum vcpu_state state)
+{
+	if (v->cfg.irq)
+		v->cfg.irq->clock(v->cfg.irq->ctx, state == VCPU_RUNNING || state == VCPU_WAITING, seam_now_ns());
+}
