@@ -33,15 +33,39 @@ static void com1_line(struct pc_irq *pc)
 	if (u->ier & UART_IER_ERBFI)
 		uart_rx_poll(u);
 	bool wired = (u->mcr & UART_MCR_OUT2) && !(u->mcr & UART_MCR_LOOP);
-	pic_set_irq(&pc->pic, PC_IRQ_COM1, wired && uart_interrupt_pending(u));
+	bool level = wired && uart_interrupt_pending(u);
+	if (level != pc->com1_level) {
+		pc->com1_level = level;
+		pic_set_irq(&pc->pic, PC_IRQ_COM1, level);
+	}
+}
+
+/* Host ns of the timer's next rising edge (UINT64_MAX: none will come). */
+static uint64_t timer_deadline(struct pc_irq *pc, uint64_t now)
+{
+	uint64_t guest = pit_next_irq0_ns(&pc->pit, guest_clock_at(&pc->clock, now));
+	return guest == UINT64_MAX ? UINT64_MAX : guest_clock_host_time(&pc->clock, guest);
+}
+
+/* The clock runs on the time of day, its interrupts as register B enables them. */
+static uint64_t rtc_deadline(struct pc_irq *pc, uint64_t now)
+{
+	uint64_t in = rtc_next_irq8_ns(&pc->rtc);
+	return in == UINT64_MAX ? UINT64_MAX : now + in;
 }
 
 static bool poll(void *ctx, uint64_t now)
 {
 	struct pc_irq *pc = ctx;
-	timer_line(pc, guest_clock_at(&pc->clock, now));
+	if (now >= pc->timer_due) {
+		timer_line(pc, guest_clock_at(&pc->clock, now));
+		pc->timer_due = timer_deadline(pc, now);
+	}
+	if (now >= pc->rtc_due) {
+		rtc_poll(&pc->rtc); /* its flags follow the clock; the line follows the flags */
+		pc->rtc_due = rtc_deadline(pc, now);
+	}
 	com1_line(pc);
-	rtc_poll(&pc->rtc); /* its flags follow the clock; the line follows the flags */
 	return pic_int_output(&pc->pic);
 }
 
@@ -58,16 +82,12 @@ static int acknowledge(void *ctx, unsigned *irq, uint32_t *coalesced)
 	return pic_acknowledge(&pc->pic);
 }
 
-/* The timer runs on guest time; the CMOS clock on the time of day. */
+/* What poll worked out last: it runs before every wait. */
 static uint64_t next_event(void *ctx, uint64_t now)
 {
 	struct pc_irq *pc = ctx;
-	uint64_t guest = pit_next_irq0_ns(&pc->pit, guest_clock_at(&pc->clock, now));
-	uint64_t timer = guest == UINT64_MAX ? UINT64_MAX : guest_clock_host_time(&pc->clock, guest);
-	uint64_t rtc = rtc_next_irq8_ns(&pc->rtc);
-	if (rtc != UINT64_MAX && now + rtc < timer)
-		return now + rtc;
-	return timer;
+	(void)now;
+	return pc->timer_due < pc->rtc_due ? pc->timer_due : pc->rtc_due;
 }
 
 static void guest_time(void *ctx, bool running, uint64_t now)
@@ -77,6 +97,32 @@ static void guest_time(void *ctx, bool running, uint64_t now)
 		guest_clock_run(&pc->clock, now);
 	else
 		guest_clock_stop(&pc->clock, now);
+	pc->timer_due = 0; /* guest time moved against host time */
+}
+
+static uint32_t pit_port_read(void *ctx, uint16_t offset, uint8_t size)
+{
+	return pit_pio_read(&((struct pc_irq *)ctx)->pit, offset, size);
+}
+
+static uint32_t rtc_port_read(void *ctx, uint16_t offset, uint8_t size)
+{
+	return rtc_pio_read(&((struct pc_irq *)ctx)->rtc, offset, size);
+}
+
+/* A write may reprogram when the next interrupt comes: look again. */
+static void pit_port_write(void *ctx, uint16_t offset, uint8_t size, uint32_t value)
+{
+	struct pc_irq *pc = ctx;
+	pit_pio_write(&pc->pit, offset, size, value);
+	pc->timer_due = 0;
+}
+
+static void rtc_port_write(void *ctx, uint16_t offset, uint8_t size, uint32_t value)
+{
+	struct pc_irq *pc = ctx;
+	rtc_pio_write(&pc->rtc, offset, size, value);
+	pc->rtc_due = 0;
 }
 
 int pc_irq_init(struct pc_irq *pc, struct bus *bus, struct uart16550 *com1, uint64_t ram_bytes,
@@ -95,10 +141,12 @@ int pc_irq_init(struct pc_irq *pc, struct bus *bus, struct uart16550 *com1, uint
 	pc->rtc.ram_bytes = ram_bytes;
 	pc_board_init(pc);
 	pc->coalesced = 0;
+	pc->timer_due = pc->rtc_due = 0;
+	pc->com1_level = false;
 	if (pic_register(bus, &pc->pic) ||
-	    bus_add_pio(bus, PIT_BASE, PIT_NPORTS, "PIT", &pc->pit, pit_pio_read, pit_pio_write) ||
+	    bus_add_pio(bus, PIT_BASE, PIT_NPORTS, "PIT", pc, pit_port_read, pit_port_write) ||
 	    bus_add_pio(bus, 0x61, 1, "port 61h", &pc->port61, port61_pio_read, port61_pio_write) ||
-	    bus_add_pio(bus, 0x70, 2, "CMOS", &pc->rtc, rtc_pio_read, rtc_pio_write) ||
+	    bus_add_pio(bus, 0x70, 2, "CMOS", pc, rtc_port_read, rtc_port_write) ||
 	    bus_add_pio(bus, 0x60, 1, "KBC data", &pc->kbc, kbc_data_pio_read, kbc_data_pio_write) ||
 	    bus_add_pio(bus, 0x64, 1, "KBC", &pc->kbc, kbc_cmd_pio_read, kbc_cmd_pio_write) ||
 	    bus_add_pio(bus, 0x92, 1, "port 92h", &pc->kbc, kbc_port92_pio_read, kbc_port92_pio_write))
@@ -117,6 +165,9 @@ void pc_irq_reset(struct pc_irq *pc)
 	rtc_reset(&pc->rtc);
 	kbc_reset(&pc->kbc);
 	pc->coalesced = 0;
+	pc->timer_due = pc->rtc_due = 0;
+	pc->com1_level = false;
+	pic_set_irq(&pc->pic, PC_IRQ_COM1, false); /* the PIC keeps line levels over a reset */
 }
 
 const struct vcpu_irq *pc_irq_vcpu(struct pc_irq *pc)

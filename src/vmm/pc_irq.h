@@ -31,6 +31,12 @@ struct pc_irq {
 	void *reset_ctx;
 	struct uart16550 *com1;  /* its INTR reaches IRQ 4 through MCR.OUT2, as on a PC */
 	uint32_t coalesced;      /* timer ticks folded into the pending IRQ 0 */
+	/* The vCPU polls before every run, so the poll must cost next to
+	 * nothing: the timer and the clock are looked at only once their next
+	 * edge is due (host ns; 0 = work it out again, after the guest wrote
+	 * to them or guest time stopped or ran), COM1's line only when it moves. */
+	uint64_t timer_due, rtc_due;
+	bool com1_level;
 	struct vcpu_irq vcpu;
 };
 

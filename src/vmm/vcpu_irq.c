@@ -36,7 +36,8 @@ void vcpu_irq_deliver(struct vcpu *v)
 		return;
 	const struct vcpu_irq *irq = v->cfg.irq;
 	struct cpu_backend *be = v->cfg.backend;
-	if (!irq->poll(irq->ctx, seam_now_ns())) {
+	/* The exit clock: a vDSO clock read per run would cost more than the poll. */
+	if (!irq->poll(irq->ctx, exit_clock_now(&v->clock))) {
 		be->ops->irq_window(be, false);
 		return;
 	}
