@@ -55,10 +55,17 @@ enum event_kind {
 	EVENT_UART = 2,     /* bytes the guest sent out of COM1 (u.text) */
 	EVENT_DEBUGCON = 3, /* bytes written to the 0xe9 debug console (u.text) */
 	EVENT_STATE = 4,    /* the vCPU changed state (u.state) */
-	EVENT_IRQ = 5,      /* an interrupt was injected into the guest (u.irq) */
+	EVENT_IRQ = 5,      /* an interrupt was injected, or a line moved (u.irq) */
 };
 
 enum io_direction { IO_IN = 0, IO_OUT = 1 };
+
+/* What an EVENT_IRQ record tells (u.irq.how). New values go last: recordings keep these numbers. */
+enum irq_how {
+	IRQ_INJECTED = 0,   /* user-space irqchip: kvm-tui injected the vector (KVM_INTERRUPT) */
+	IRQ_LINE_RAISED,    /* in-kernel irqchip: a device of kvm-tui raised its line (KVM_IRQ_LINE) */
+	IRQ_LINE_LOWERED,   /* in-kernel irqchip: ... and lowered it */
+};
 
 /* The vCPU's state as the console shows it. */
 enum vcpu_state {
@@ -137,8 +144,9 @@ struct event {
 		} msr;
 		struct {
 			uint8_t irq;        /* the line (0-15) */
-			uint8_t vector;     /* what the guest's IDT/IVT is indexed with */
-			uint16_t pad;
+			uint8_t vector;     /* what the guest's IDT/IVT is indexed with (IRQ_INJECTED) */
+			uint8_t how;        /* enum irq_how */
+			uint8_t pad;
 			uint32_t coalesced; /* timer ticks folded into this one (a PIT faster than delivery) */
 		} irq;
 		struct {
