@@ -33,6 +33,10 @@ struct kvm_backend {
 	/* vCPU-thread state */
 	bool synced;   /* run->s.regs holds this machine's registers */
 	bool stepping;
+	/* KVM_INTERRUPT done, no run since: KVM holds the vector until the next
+	 * entry, and run->ready_for_interrupt_injection is stale until then
+	 * (a second KVM_INTERRUPT would fail with EEXIST). */
+	bool injected;
 	pthread_t thread;
 	_Atomic bool bound; /* the vCPU thread is there to kick */
 };
@@ -72,7 +76,9 @@ static enum backend_run kvm_run(struct cpu_backend *be, struct vcpu_exit *out)
 {
 	struct kvm_backend *k = kb(be);
 	struct kvm_run *run = k->m.run;
-	if (ioctl(k->m.vcpu_fd, KVM_RUN, 0) < 0) {
+	int rc = ioctl(k->m.vcpu_fd, KVM_RUN, 0);
+	k->injected = false; /* KVM's own flags say again whether it still holds one */
+	if (rc < 0) {
 		if (errno != EINTR && errno != EAGAIN) {
 			snprintf(be->last_error, sizeof(be->last_error), "KVM_RUN failed: %s", strerror(errno));
 			out->why = be->last_error;
@@ -125,6 +131,7 @@ static void kvm_complete_pending(struct cpu_backend *be)
 	k->m.run->immediate_exit = 1;
 	(void)ioctl(k->m.vcpu_fd, KVM_RUN, 0); /* EINTR by design: the read is done */
 	k->m.run->immediate_exit = 0;
+	k->injected = false; /* the run refreshed KVM's flags */
 	k->synced = true;
 }
 
@@ -147,7 +154,7 @@ static int kvm_set_single_step(struct cpu_backend *be, bool on)
 static bool kvm_irq_ready(struct cpu_backend *be)
 {
 	struct kvm_run *run = kb(be)->m.run;
-	return run->ready_for_interrupt_injection && run->if_flag;
+	return !kb(be)->injected && run->ready_for_interrupt_injection && run->if_flag;
 }
 
 static int kvm_irq_inject(struct cpu_backend *be, uint8_t vector)
@@ -158,6 +165,7 @@ static int kvm_irq_inject(struct cpu_backend *be, uint8_t vector)
 			 strerror(errno));
 		return -1;
 	}
+	kb(be)->injected = true;
 	return 0;
 }
 
@@ -168,7 +176,9 @@ static void kvm_irq_window(struct cpu_backend *be, bool want)
 
 static void kvm_state_changed(struct cpu_backend *be, enum vcpu_state state)
 {
-	kvm_sampler_state(&kb(be)->sampler, state == VCPU_RUNNING);
+	/* Asleep in HLT still counts as running: the sampler would otherwise
+	 * take a sample at each of a timer guest's hundreds of HLTs a second. */
+	kvm_sampler_state(&kb(be)->sampler, state == VCPU_RUNNING || state == VCPU_WAITING);
 }
 
 static int kvm_reset(struct cpu_backend *be, char *err, size_t errlen)
@@ -188,7 +198,7 @@ static int kvm_reset(struct cpu_backend *be, char *err, size_t errlen)
 		kstats_reader_open(&k->kstats, k->m.vcpu_fd);
 	pthread_mutex_unlock(&k->machine_lock);
 	vcpu_kick_bind(k->m.run);
-	k->synced = k->stepping = false;
+	k->synced = k->stepping = k->injected = false;
 	return 0;
 }
 

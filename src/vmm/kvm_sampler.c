@@ -80,9 +80,11 @@ void kvm_sampler_state(struct kvm_sampler *s, bool running)
 	if (!s->started)
 		return;
 	pthread_mutex_lock(&s->lock);
-	s->running = running;
-	s->sample_now = true; /* the kernel's counts as the guest starts or stops */
-	pthread_cond_signal(&s->wake);
+	if (s->running != running) {
+		s->running = running;
+		s->sample_now = true; /* the kernel's counts as the guest starts or stops */
+		pthread_cond_signal(&s->wake);
+	}
 	pthread_mutex_unlock(&s->lock);
 }
 

@@ -96,7 +96,8 @@ void vcpu_handle_exit(struct vcpu *v, struct vcpu_exit *x, uint64_t now);
 /* vcpu_loop.c */
 void vcpu_enter_pause(struct vcpu *v);
 /* vcpu_irq.c */
-void vcpu_irq_deliver(struct vcpu *v);
+/* True if it injected an interrupt (a single step ends there: the injection is a step of its own). */
+bool vcpu_irq_deliver(struct vcpu *v);
 bool vcpu_irq_can_wake(struct vcpu *v);
 void vcpu_irq_wait(struct vcpu *v);
 void vcpu_irq_clock(struct vcpu *v, enum vcpu_state state);

@@ -26,38 +26,41 @@ static void emit_irq(struct vcpu *v, unsigned line, int vector, uint32_t coalesc
 	ev.u.irq.irq = (uint8_t)line;
 	ev.u.irq.vector = (uint8_t)vector;
 	ev.u.irq.coalesced = coalesced;
+	if (v->stepping)
+		ev.flags |= EVENT_F_STEP;
 	vcpu_emit(v, &ev);
 	ring_notify(&v->cfg.seam->ring);
 }
 
-void vcpu_irq_deliver(struct vcpu *v)
+bool vcpu_irq_deliver(struct vcpu *v)
 {
 	if (!has_irq(v))
-		return;
+		return false;
 	const struct vcpu_irq *irq = v->cfg.irq;
 	struct cpu_backend *be = v->cfg.backend;
 	/* The exit clock: a vDSO clock read per run would cost more than the poll. */
 	if (!irq->poll(irq->ctx, exit_clock_now(&v->clock))) {
 		be->ops->irq_window(be, false);
-		return;
+		return false;
 	}
 	if (!be->ops->irq_ready(be)) {
 		be->ops->irq_window(be, true); /* IF off or an interrupt shadow: exit when it can */
-		return;
+		return false;
 	}
 	unsigned line = 0;
 	uint32_t coalesced = 0;
 	int vector = irq->acknowledge(irq->ctx, &line, &coalesced);
 	if (vector < 0)
-		return;
+		return false;
 	if (be->ops->irq_inject(be, (uint8_t)vector)) {
 		control_set_error(&v->cfg.seam->control, be->last_error);
 		vcpu_set_state(v, VCPU_ERROR, 0);
-		return;
+		return false;
 	}
 	be->ops->irq_window(be, false);
 	v->in_hlt = false;
 	emit_irq(v, line, vector, coalesced);
+	return true;
 }
 
 /* A HLT with interrupts on is a wait, not the end: some device will raise

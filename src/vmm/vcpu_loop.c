@@ -216,9 +216,16 @@ static void run_once(struct vcpu *v)
 {
 	struct vcpu_exit x;
 	memset(&x, 0, sizeof(x));
-	vcpu_irq_deliver(v);
+	bool injected = vcpu_irq_deliver(v);
 	if (v->state != VCPU_RUNNING)
 		return; /* the injection failed */
+	if (injected && v->stepping) {
+		/* The guest takes the interrupt on its next entry: the student sees
+		 * the injection, then the handler's first instruction, as two steps. */
+		vcpu_publish_regs(v);
+		vcpu_enter_pause(v);
+		return;
+	}
 	enum backend_run rc = ops(v)->run(v->cfg.backend, &x);
 	uint64_t now = exit_clock_now(&v->clock);
 	v->last_run_ns = now;

@@ -63,3 +63,8 @@ make_escape_guest "$work/escape.bin"
 record escape "$work/escape.bin"
 printf 'hello\nq' >"$work/stdin"
 record echo "$guests/echo.bin"
+: >"$work/stdin"
+# timer: five seconds of IRQ 0 ticks at 100 Hz (HLT, injection, EOI), for
+# the replay twins of the timer tests; ends at the exit limit (a --timeout
+# would be a status the replay cannot know: the run was stopped from outside).
+record timer --max-exits 1100 "$guests/timer.bin"
