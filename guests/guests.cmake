@@ -14,7 +14,7 @@ set(KVMTUI_BOOT_SECTOR_GUESTS
   protected  # real mode -> 32-bit protected mode, prints from 32-bit code
   long       # real mode -> 64-bit long mode, prints from 64-bit code
   timer      # PIT at 100 Hz, IRQ 0 handler, sleeps in HLT: a line a second
-  tick       # PIT at a chosen rate: how late each interrupt arrives (benchmarks)
+  tick       # PIT at a chosen rate: how late each interrupt arrives, for benchmarks
   flood      # N bytes as fast as it can, then debug-exit (benchmarks)
 )
 set(KVMTUI_FLAT_GUESTS)
