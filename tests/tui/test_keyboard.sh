@@ -4,7 +4,8 @@
 # keys go), and the keyboard guest's IRQ 1 handler prints each scan code:
 # 'hI!' shows as "23 h make", "a3 h break", Shift around I and !; Up is one
 # extended key (e0 48), not ESC [ A; Ctrl-A K switches back to COM1, which
-# this guest never reads; Esc's break ends the guest (bye, HALTED).
+# this guest never reads; Esc's break ends the guest (bye, HALTED);
+# --keyboard kbc starts the console with keys going to the 8042.
 # Replay twin: keyboard.rec, the same keys recorded headless by make.sh; the
 # replay shows the same lines, and K there says there is no guest to type to.
 . "$(dirname "$0")/tui_lib.sh"
@@ -53,4 +54,15 @@ if is_replay; then keys q; else keys C-a x; fi
 wait_exit "quit"
 assert_eq 0 "$STATUS" "status 0 after the guest halted"
 assert_sane_terminal
+
+# --keyboard kbc starts the console with keys going to the 8042.
+if live_only "--keyboard kbc: the console starts with keys to the 8042"; then
+	start 120 40 --keyboard kbc "${GUEST[@]}"
+	wait_for 'serial \(COM1\) · keys → 8042' "--keyboard kbc: keys go to the 8042 from the start"
+	keys Tab Tab
+	type_text 'z'
+	wait_for '^│2c z make' "a key typed at once reaches the 8042"
+	keys C-a x
+	wait_exit "Ctrl-A x quits"
+fi
 finish
