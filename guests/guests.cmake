@@ -15,6 +15,9 @@ set(KVMTUI_BOOT_SECTOR_GUESTS
   long       # real mode -> 64-bit long mode, prints from 64-bit code
   timer      # PIT at 100 Hz, IRQ 0 handler, sleeps in HLT: a line a second
   tick       # PIT at a chosen rate: how late each interrupt arrives, for benchmarks
+  keyboard   # IRQ 1 handler: each scan code from the 8042 and its key; Esc quits
+  uartirq    # echo on COM1's receive interrupt, IRQ 4, instead of polling
+  rtc        # the date and time from the CMOS clock, BCD and binary
   flood      # N bytes as fast as it can, then debug-exit (benchmarks)
 )
 set(KVMTUI_FLAT_GUESTS)

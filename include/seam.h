@@ -2,7 +2,7 @@
  *
  * The UI and the headless console see the VM only through this: the event
  * ring, the register snapshot, the exit counters, the in-kernel statistics,
- * the control requests and the input queue.
+ * the control requests and the input queues (COM1's and the keyboard's).
  */
 #ifndef KVMTUI_SEAM_H
 #define KVMTUI_SEAM_H
@@ -22,7 +22,8 @@ struct seam {
 	struct exit_counters counters;
 	struct kstats_box kstats;
 	struct control control;
-	struct input_queue input;
+	struct input_queue input;    /* typed bytes for COM1 */
+	struct input_queue keyboard; /* typed keys for the 8042 (key_stream.h) */
 };
 
 /* Allocated aligned (the ring's lines); NULL on failure with errno set. */

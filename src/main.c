@@ -129,6 +129,7 @@ static int run_console(struct program *p)
 		.mem_size = p->opts.vm.mem_size,
 		.theme = &p->theme,
 		.use_color = p->use_color,
+		.keys_to = p->opts.keyboard,
 	};
 	replay_config(p, &cfg);
 	return tui_run(p->seam, &cfg);

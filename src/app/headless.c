@@ -2,7 +2,7 @@
  *
  * The consumer side of the seam without curses: UART bytes to stdout exactly
  * as the guest sent them, debugcon bytes and diagnostics to stderr, exits to
- * the --trace file, stdin into the guest's UART. It drains the ring in
+ * the --trace file, stdin into the guest's UART (or, --keyboard kbc, its 8042). It drains the ring in
  * batches and naps briefly while records keep coming, so a flooding guest
  * costs the vCPU no wakeup system calls; only an idle consumer sleeps on the
  * ring's eventfd.
@@ -251,10 +251,13 @@ static size_t drain(struct headless *h)
 	return total;
 }
 
+/* stdin's bytes are already what each queue takes: bytes for COM1, or
+ * (--keyboard kbc) UTF-8 characters, each of which the 8042 types as a key. */
 static void feed_guest(struct headless *h)
 {
+	struct input_queue *q = h->o->keyboard == INPUT_TO_KBC ? &h->seam->keyboard : &h->seam->input;
 	if (h->in_off < h->in_len) {
-		size_t taken = input_queue_offer(&h->seam->input, h->in + h->in_off, h->in_len - h->in_off);
+		size_t taken = input_queue_offer(q, h->in + h->in_off, h->in_len - h->in_off);
 		h->in_off += taken;
 		if (taken) /* a guest asleep in HLT waits for exactly this */
 			control_notify(&h->seam->control, CTRL_INPUT);

@@ -12,6 +12,7 @@ enum {
 	OPT_HEADLESS = 256, OPT_MEM, OPT_MODE, OPT_LOAD_ADDR, OPT_ENTRY, OPT_TRACE, OPT_STATS,
 	OPT_TIMEOUT, OPT_MAX_EXITS, OPT_THEME, OPT_LIST_THEMES, OPT_NO_COLOR, OPT_PAUSED,
 	OPT_RECORD, OPT_REPLAY, OPT_SPEED, OPT_LOOP,
+	OPT_KEYBOARD,
 };
 
 static const struct option long_options[] = {
@@ -32,6 +33,7 @@ static const struct option long_options[] = {
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "speed", required_argument, NULL, OPT_SPEED },
 	{ "loop", no_argument, NULL, OPT_LOOP },
+	{ "keyboard", required_argument, NULL, OPT_KEYBOARD },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -66,6 +68,8 @@ void cli_help(FILE *out)
 	      "  --stats             print exit counts and exits/s at the end (headless)\n"
 	      "  --timeout SECONDS   stop after SECONDS, status 124 (headless)\n"
 	      "  --max-exits N       stop after N exits (status 14)\n"
+	      "  --keyboard kbc|uart where typed input goes: uart (default) to COM1 as bytes,\n"
+	      "                      kbc to the 8042 as scan codes on IRQ 1 (the TUI's K)\n"
 	      "\n"
 	      "Record and replay:\n"
 	      "  --record FILE       record what the console shows (exits, registers, text)\n"
@@ -179,6 +183,7 @@ static const char *const live_only[] = {
 	[OPT_MEM - OPT_HEADLESS] = "--mem", [OPT_MODE - OPT_HEADLESS] = "--mode",
 	[OPT_LOAD_ADDR - OPT_HEADLESS] = "--load-addr", [OPT_ENTRY - OPT_HEADLESS] = "--entry",
 	[OPT_MAX_EXITS - OPT_HEADLESS] = "--max-exits", [OPT_RECORD - OPT_HEADLESS] = "--record",
+	[OPT_KEYBOARD - OPT_HEADLESS] = "--keyboard",
 };
 
 static int apply_option(int c, const char *arg, struct cli_options *o, char *err, size_t errlen)
@@ -228,6 +233,11 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 			return bad_value("--speed", arg, "a pace such as 1, 4, 0.25 or max", err, errlen);
 		return 0;
 	case OPT_LOOP: o->replay_loop = true; return 0;
+	case OPT_KEYBOARD:
+		if (strcmp(arg, "kbc") != 0 && strcmp(arg, "uart") != 0)
+			return bad_value("--keyboard", arg, "kbc or uart", err, errlen);
+		o->keyboard = arg[0] == 'k' ? INPUT_TO_KBC : INPUT_TO_UART;
+		return 0;
 	case 'h': o->help = true; return 0;
 	case 'V': o->version = true; return 0;
 	default: return -1;

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "key_stream.h"
 #include "vm.h"
 
 struct cli_options {
@@ -24,6 +25,7 @@ struct cli_options {
 	uint32_t replay_speed;    /* --speed, thousandths of the recorded pace (0 = max) */
 	bool replay_loop;         /* --loop */
 	const char *live_option;  /* the last option given that only a live VM takes */
+	enum input_target keyboard; /* --keyboard: where typed input goes first (UART default) */
 };
 
 /* 0 ok; -1 usage error with the reason in err. */

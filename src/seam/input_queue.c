@@ -13,6 +13,7 @@ void input_queue_init(struct input_queue *q)
 	q->head = 0;
 	q->count = 0;
 	q->closed = false;
+	atomic_init(&q->waiting, 0);
 }
 
 void input_queue_destroy(struct input_queue *q)
@@ -29,6 +30,7 @@ static size_t input_queue_copy_in(struct input_queue *q, const uint8_t *bytes, s
 		q->buf[(q->head + q->count) % INPUT_QUEUE_SIZE] = bytes[n++];
 		q->count++;
 	}
+	atomic_store_explicit(&q->waiting, q->count, memory_order_relaxed);
 	return n;
 }
 
@@ -71,6 +73,7 @@ bool input_queue_take(struct input_queue *q, uint8_t *byte)
 		*byte = q->buf[q->head];
 		q->head = (q->head + 1) % INPUT_QUEUE_SIZE;
 		q->count--;
+		atomic_store_explicit(&q->waiting, q->count, memory_order_relaxed);
 		pthread_cond_broadcast(&q->space);
 	}
 	pthread_mutex_unlock(&q->lock);
@@ -89,6 +92,21 @@ void input_queue_close(struct input_queue *q)
 {
 	pthread_mutex_lock(&q->lock);
 	q->closed = true;
+	pthread_cond_broadcast(&q->space);
+	pthread_mutex_unlock(&q->lock);
+}
+
+bool input_queue_maybe_waiting(struct input_queue *q)
+{
+	return atomic_load_explicit(&q->waiting, memory_order_relaxed) > 0;
+}
+
+void input_queue_clear(struct input_queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->head = 0;
+	q->count = 0;
+	atomic_store_explicit(&q->waiting, 0, memory_order_relaxed);
 	pthread_cond_broadcast(&q->space);
 	pthread_mutex_unlock(&q->lock);
 }

@@ -31,6 +31,7 @@ struct seam *seam_create(size_t ring_capacity)
 	kstats_box_init(&seam->kstats);
 	control_init(&seam->control);
 	input_queue_init(&seam->input);
+	input_queue_init(&seam->keyboard);
 	return seam;
 }
 
@@ -38,6 +39,7 @@ void seam_destroy(struct seam *seam)
 {
 	if (!seam)
 		return;
+	input_queue_destroy(&seam->keyboard);
 	input_queue_destroy(&seam->input);
 	control_destroy(&seam->control);
 	ring_destroy(&seam->ring);

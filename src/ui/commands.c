@@ -88,6 +88,23 @@ static void serial_scroll(struct tui *t, int pages)
 	t->serial_scroll = s < 0 ? 0 : (size_t)s > max ? max : (size_t)s;
 }
 
+/* ---- where typed keys go ---- */
+
+/* K: COM1 (bytes, as a terminal sends them) or the 8042 (scan codes on
+ * IRQ 1). Keys already typed stay on their way to where they were typed. */
+static void keys_target(struct tui *t)
+{
+	uint64_t now = seam_now_ns();
+	if (tui_is_replay(t)) {
+		tui_state_message(t, now, "a replay has no guest to type to");
+		return;
+	}
+	bool kbc = t->console.target != INPUT_TO_KBC;
+	t->console.target = kbc ? INPUT_TO_KBC : INPUT_TO_UART;
+	tui_state_message(t, now, kbc ? "keys %s 8042: scan codes on IRQ 1" : "keys %s COM1: bytes to the UART",
+			  t->utf8 ? "\u2192" : "->");
+}
+
 /* ---- dispatch ---- */
 
 static void do_vcpu(struct tui *t, enum ui_action a)
@@ -143,6 +160,7 @@ static void do_view(struct tui *t, enum ui_action a)
 	case ACT_SERIAL_PGUP: serial_scroll(t, 1); break;
 	case ACT_SERIAL_PGDN: serial_scroll(t, -1); break;
 	case ACT_REDRAW: t->redraw_all = true; break;
+	case ACT_KEYS_TARGET: keys_target(t); break;
 	default: break;
 	}
 }
@@ -205,9 +223,10 @@ static void serial_key(struct tui *t, int key)
 		return;
 	}
 	t->serial_scroll = 0; /* typing shows where the answer will appear */
-	if (guest_input_add(&t->input, r.bytes, r.len) < 0)
+	struct guest_input *to = r.target == INPUT_TO_KBC ? &t->keyboard : &t->input;
+	if (guest_input_add(to, r.bytes, r.len) < 0)
 		tui_state_message(t, seam_now_ns(), "out of memory: key not sent");
-	guest_input_flush(&t->input, t->seam);
+	guest_input_flush(to, t->seam);
 	t->dirty = true;
 }
 

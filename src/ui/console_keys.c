@@ -18,35 +18,11 @@ static const struct {
 	{ UK_F1 + 11, "\033[24~" },
 };
 
-static size_t utf8_encode(int cp, uint8_t *out)
-{
-	if (cp < 0x80) {
-		out[0] = (uint8_t)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (uint8_t)(0xc0 | cp >> 6);
-		out[1] = (uint8_t)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (uint8_t)(0xe0 | cp >> 12);
-		out[1] = (uint8_t)(0x80 | (cp >> 6 & 0x3f));
-		out[2] = (uint8_t)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (uint8_t)(0xf0 | cp >> 18);
-	out[1] = (uint8_t)(0x80 | (cp >> 12 & 0x3f));
-	out[2] = (uint8_t)(0x80 | (cp >> 6 & 0x3f));
-	out[3] = (uint8_t)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 size_t console_key_bytes(int key, uint8_t *out, size_t n)
 {
 	if (key >= 0 && key < UK_SPECIAL) {
-		uint8_t tmp[4];
-		size_t len = utf8_encode(key, tmp);
+		uint8_t tmp[KEY_STREAM_MAX_BYTES];
+		size_t len = key_stream_encode((uint32_t)key, tmp); /* UTF-8 */
 		if (len > n)
 			return 0;
 		memcpy(out, tmp, len);
@@ -64,13 +40,55 @@ size_t console_key_bytes(int key, uint8_t *out, size_t n)
 	return 0;
 }
 
+/* The UI's keys that are no character, as the 8042's queue names them. */
+static const struct {
+	int key;
+	uint32_t stream;
+} kbd_keys[] = {
+	{ UK_UP, KEY_STREAM_UP },	  { UK_DOWN, KEY_STREAM_DOWN },
+	{ UK_LEFT, KEY_STREAM_LEFT },	  { UK_RIGHT, KEY_STREAM_RIGHT },
+	{ UK_HOME, KEY_STREAM_HOME },	  { UK_END, KEY_STREAM_END },
+	{ UK_PGUP, KEY_STREAM_PAGE_UP },  { UK_PGDN, KEY_STREAM_PAGE_DOWN },
+	{ UK_INSERT, KEY_STREAM_INSERT }, { UK_DELETE, KEY_STREAM_DELETE },
+	{ UK_BACKTAB, KEY_STREAM_BACKTAB }, { UK_ENTER, '\r' },
+	{ UK_BACKSPACE, 0x7f },
+};
+
+static uint32_t keyboard_key(int key)
+{
+	if (key >= 0 && key < UK_SPECIAL)
+		return (uint32_t)key; /* a character: the 8042 finds its key */
+	if (key >= UK_F1 && key <= UK_F12)
+		return KEY_STREAM_F1 + (uint32_t)(key - UK_F1);
+	for (size_t i = 0; i < sizeof(kbd_keys) / sizeof(kbd_keys[0]); i++)
+		if (kbd_keys[i].key == key)
+			return kbd_keys[i].stream;
+	return UINT32_MAX;
+}
+
+size_t console_keyboard_bytes(int key, uint8_t *out, size_t n)
+{
+	uint8_t tmp[KEY_STREAM_MAX_BYTES];
+	uint32_t k = keyboard_key(key);
+	size_t len = k == UINT32_MAX ? 0 : key_stream_encode(k, tmp);
+	if (len > n)
+		return 0;
+	memcpy(out, tmp, len);
+	return len;
+}
+
+const char *console_target_name(enum input_target target)
+{
+	return target == INPUT_TO_KBC ? "8042" : "COM1";
+}
+
 /* The key after Ctrl-A. */
 static void console_command(int key, struct console_result *out)
 {
 	switch (key) {
 	case CONSOLE_ESCAPE:
 		out->action = ACT_SEND;
-		out->bytes[0] = CONSOLE_ESCAPE;
+		out->bytes[0] = CONSOLE_ESCAPE; /* Ctrl+A to the 8042 too */
 		out->len = 1;
 		return;
 	case 'x': case 'X': case UK_CTRL('x'):
@@ -89,6 +107,7 @@ static void console_command(int key, struct console_result *out)
 void console_key(struct console_keys *c, int key, struct console_result *out)
 {
 	memset(out, 0, sizeof(*out));
+	out->target = c->target;
 	if (key == UK_RESIZE) {
 		out->action = ACT_RESIZE; /* not a key, and must not disarm Ctrl-A */
 		return;
@@ -106,6 +125,9 @@ void console_key(struct console_keys *c, int key, struct console_result *out)
 		out->action = key == UK_SHIFT_PGUP ? ACT_SERIAL_PGUP : ACT_SERIAL_PGDN;
 		return;
 	}
-	out->len = console_key_bytes(key, out->bytes, sizeof(out->bytes));
+	if (c->target == INPUT_TO_KBC)
+		out->len = console_keyboard_bytes(key, out->bytes, sizeof(out->bytes));
+	else
+		out->len = console_key_bytes(key, out->bytes, sizeof(out->bytes));
 	out->action = out->len ? ACT_SEND : ACT_NONE;
 }

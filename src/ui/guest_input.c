@@ -4,15 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-void guest_input_init(struct guest_input *g)
+void guest_input_init(struct guest_input *g, enum input_target target)
 {
 	memset(g, 0, sizeof(*g));
+	g->target = target;
 }
 
 void guest_input_free(struct guest_input *g)
 {
 	free(g->buf);
-	memset(g, 0, sizeof(*g));
+	g->buf = NULL;
+	g->len = g->cap = 0;
 }
 
 int guest_input_add(struct guest_input *g, const uint8_t *bytes, size_t n)
@@ -36,7 +38,8 @@ size_t guest_input_flush(struct guest_input *g, struct seam *seam)
 {
 	if (g->len == 0)
 		return 0;
-	size_t taken = input_queue_offer(&seam->input, g->buf, g->len);
+	struct input_queue *q = g->target == INPUT_TO_KBC ? &seam->keyboard : &seam->input;
+	size_t taken = input_queue_offer(q, g->buf, g->len);
 	if (taken) /* a guest asleep in HLT waits for exactly this */
 		control_notify(&seam->control, CTRL_INPUT);
 	memmove(g->buf, g->buf + taken, g->len - taken);

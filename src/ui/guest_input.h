@@ -1,5 +1,5 @@
-/* guest_input.h - bytes typed for the guest that its input queue has not
- * taken yet.
+/* guest_input.h - bytes typed for the guest that its input queue (COM1's,
+ * or the 8042's) has not taken yet.
  *
  * The seam's input queue is bounded; a key is never dropped, so whatever
  * does not fit waits here and is offered again on the next loop. Pure apart
@@ -11,14 +11,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "key_stream.h"
 #include "seam.h"
 
 struct guest_input {
 	uint8_t *buf;
 	size_t len, cap;
+	enum input_target target; /* which of the seam's queues it feeds */
 };
 
-void guest_input_init(struct guest_input *g);
+void guest_input_init(struct guest_input *g, enum input_target target);
 void guest_input_free(struct guest_input *g);
 /* Queues bytes behind any still pending. -1 only if memory ran out. */
 int guest_input_add(struct guest_input *g, const uint8_t *bytes, size_t n);

@@ -73,6 +73,7 @@ enum ui_action {
 	ACT_SERIAL_PGDN,
 	ACT_SEND,        /* bytes for the guest (serial console only) */
 	ACT_RESIZE,
+	ACT_KEYS_TARGET, /* K: typed keys go to COM1, or to the 8042 (and back) */
 };
 
 /* What a key does when the serial console does not have the focus. */

@@ -51,12 +51,16 @@ static struct serial_cursor draw_scrollback(const struct scrollback *sb, struct 
 static void serial_title(const struct tui *t, char *buf, size_t n)
 {
 	const char *sep = draw_utf8() ? " \u00b7 " : " - ";
+	const char *arrow = draw_utf8() ? "\u2192" : "->"; /* where typed keys go: K switches */
 	if (t->serial_scroll)
 		snprintf(buf, n, "1 serial (COM1)%sback %zu rows, S-PgDn", sep, t->serial_scroll);
 	else if (t->focus == PANE_SERIAL && tui_is_replay(t))
 		snprintf(buf, n, "1 serial (COM1)%srecorded output", sep);
 	else if (t->focus == PANE_SERIAL)
-		snprintf(buf, n, "1 serial (COM1)%styping to the guest", sep);
+		snprintf(buf, n, "1 serial (COM1)%styping to the guest%skeys %s %s", sep, sep, arrow,
+			 console_target_name(t->console.target));
+	else if (t->console.target == INPUT_TO_KBC && !tui_is_replay(t))
+		snprintf(buf, n, "1 serial (COM1)%skeys %s 8042", sep, arrow);
 	else
 		snprintf(buf, n, "1 serial (COM1)");
 }

@@ -15,13 +15,16 @@
 #include "replay_status.h"
 
 struct hint {
-	const char *key, *what;
+	const char *key, *what; /* what NULL: where K sends typed keys (keys_what) */
 };
+
+/* This frame's words for K, set before the hints are measured and drawn. */
+static const char *keys_what = "";
 
 static const struct hint hints_main[] = {
 	{ "p", "pause" }, { "r", "resume" }, { "s", "step" },	{ "n", "next exit" },
 	{ "R", "reset" }, { "+/-", "speed" }, { "Tab", "focus" }, { "1-4", "zoom" },
-	{ NULL, NULL },
+	{ "K", NULL },	  { NULL, NULL },
 };
 static const struct hint hints_log[] = {
 	{ "\u2191\u2193", "select" }, { "Enter", "decode" }, { "End", "follow" }, { "r", "resume" },
@@ -32,8 +35,8 @@ static const struct hint hints_stopped[] = {
 	{ "Tab", "focus" },	{ "1-4", "zoom" },	      { NULL, NULL },
 };
 static const struct hint hints_serial[] = {
-	{ "keys", "go to the guest" }, { "C-a Tab", "leave" }, { "C-a p", "pause" },
-	{ "C-a C-a", "send C-a" },     { NULL, NULL },
+	{ "keys", "go to the guest" }, { "C-a Tab", "leave" }, { "C-a K", NULL },
+	{ "C-a p", "pause" },	       { "C-a C-a", "send C-a" }, { NULL, NULL },
 };
 static const struct hint hints_help[] = {
 	{ "\u2191\u2193", "scroll" }, { "Esc", "close" }, { NULL, NULL },
@@ -81,9 +84,14 @@ static int columns(const char *s)
 	return n;
 }
 
+static const char *hint_what(const struct hint *h)
+{
+	return h->what ? h->what : keys_what;
+}
+
 static int hint_width(const struct hint *h)
 {
-	return 1 + columns(key_text(h->key)) + 1 + (int)strlen(h->what) + 1;
+	return 1 + columns(key_text(h->key)) + 1 + columns(hint_what(h)) + 1;
 }
 
 static int hints_width(const struct hint *h)
@@ -100,9 +108,8 @@ static int draw_hint(int y, int x, const struct hint *h)
 	draw_text(y, x, 1, text, " ");
 	attrset(key);
 	mvaddstr(y, x + 1, key_text(h->key));
-	int w = hint_width(h);
-	draw_textf(y, x + w - (int)strlen(h->what) - 2, (int)strlen(h->what) + 2, text, " %s ",
-		   h->what);
+	int w = hint_width(h), what = columns(hint_what(h));
+	draw_textf(y, x + w - what - 2, what + 2, text, " %s ", hint_what(h));
 	return w;
 }
 
@@ -200,6 +207,9 @@ void status_bar_draw(struct tui *t, struct rect r)
 		return;
 	}
 	draw_fill(r, THEME_STATUS_BAR);
+	/* K offers the other target: the one the keys do not go to now. */
+	bool kbc = t->console.target == INPUT_TO_KBC;
+	keys_what = draw_utf8() ? (kbc ? "keys\u2192COM1" : "keys\u21928042") : (kbc ? "keys->COM1" : "keys->8042");
 	int right = status_right(t, r);
 	const struct hint *main, *tail;
 	status_hints(t, &main, &tail);

@@ -114,6 +114,8 @@ static void handle_keys(struct tui *t)
 	}
 	if (guest_input_pending(&t->input))
 		guest_input_flush(&t->input, t->seam);
+	if (guest_input_pending(&t->keyboard))
+		guest_input_flush(&t->keyboard, t->seam);
 }
 
 /* ---- sleeping ---- */
@@ -132,7 +134,7 @@ static uint64_t wake_deadline(const struct tui *t, uint64_t next_tick)
 		at = next_tick;
 	if (t->message[0] && t->message_until_ns)
 		at = earliest(at, t->message_until_ns);
-	if (guest_input_pending(&t->input))
+	if (guest_input_pending(&t->input) || guest_input_pending(&t->keyboard))
 		at = earliest(at, seam_now_ns() + INPUT_RETRY_NS);
 	return at;
 }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "key_stream.h"
 #include "seam.h"
 #include "theme.h"
 
@@ -19,6 +20,7 @@ struct tui_config {
 	uint64_t mem_size;
 	const struct theme *theme;
 	bool use_color;          /* false: mono look (NO_COLOR, --no-color, no colours) */
+	enum input_target keys_to; /* where typed keys go at first (--keyboard; K switches) */
 
 	/* A replay (kvm-tui --replay FILE): the events come from a recording
 	 * through the same seam, so only the title, the status bar and the

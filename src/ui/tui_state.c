@@ -20,7 +20,10 @@ int tui_state_init(struct tui *t, struct seam *seam, const struct tui_config *cf
 		tui_state_free(t);
 		return -1;
 	}
-	guest_input_init(&t->input);
+	guest_input_init(&t->input, INPUT_TO_UART);
+	guest_input_init(&t->keyboard, INPUT_TO_KBC);
+	if (cfg && !cfg->replay_file)
+		t->console.target = cfg->keys_to;
 	t->generation = atomic_load(&seam->control.generation);
 	t->state = control_state(&seam->control);
 	t->rate_limit = atomic_load(&seam->control.rate_limit);
@@ -50,6 +53,7 @@ void tui_state_free(struct tui *t)
 	scrollback_free(&t->debugcon);
 	exit_history_free(&t->exits);
 	guest_input_free(&t->input);
+	guest_input_free(&t->keyboard);
 }
 
 void tui_state_new_generation(struct tui *t, uint32_t generation)
@@ -67,6 +71,7 @@ void tui_state_new_generation(struct tui *t, uint32_t generation)
 	t->serial_scroll = 0;
 	/* Typed-ahead keys were meant for the old guest. */
 	guest_input_clear(&t->input);
+	guest_input_clear(&t->keyboard);
 	t->regs.changed = 0;
 	uint64_t now = seam_now_ns();
 	rate_history_reset(&t->rate, now, counters_total(&t->seam->counters));

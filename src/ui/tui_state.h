@@ -63,8 +63,9 @@ struct tui {
 	struct goto_prompt prompt;  /* the "go to" line in the status bar */
 
 	/* keys on their way to the guest */
-	struct console_keys console;
-	struct guest_input input;
+	struct console_keys console; /* .target: where they go (K switches) */
+	struct guest_input input;    /* for COM1 */
+	struct guest_input keyboard; /* for the 8042 */
 
 	/* the view */
 	struct layout layout;

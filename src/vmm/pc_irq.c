@@ -66,6 +66,8 @@ static bool poll(void *ctx, uint64_t now)
 		pc->rtc_due = rtc_deadline(pc, now);
 	}
 	com1_line(pc);
+	if (pc->keys) /* a key raises IRQ 1 through the 8042's callback */
+		kbd_feed_pump(pc->keys, &pc->kbc);
 	return pic_int_output(&pc->pic);
 }
 
@@ -129,6 +131,7 @@ int pc_irq_init(struct pc_irq *pc, struct bus *bus, struct uart16550 *com1, uint
 		void (*reset_machine)(void *ctx), void *reset_ctx)
 {
 	pc->com1 = com1;
+	pc->keys = NULL;
 	pc->reset_machine = reset_machine;
 	pc->reset_ctx = reset_ctx;
 	pc->vcpu = (struct vcpu_irq){ .ctx = pc, .poll = poll, .acknowledge = acknowledge,

@@ -12,6 +12,7 @@
 
 #include "bus.h"
 #include "guest_clock.h"
+#include "kbd_feed.h"
 #include "kbc8042.h"
 #include "pic8259.h"
 #include "pit8254.h"
@@ -30,6 +31,7 @@ struct pc_irq {
 	void (*reset_machine)(void *ctx); /* the 8042's reset line: the VM resets, as a PC does */
 	void *reset_ctx;
 	struct uart16550 *com1;  /* its INTR reaches IRQ 4 through MCR.OUT2, as on a PC */
+	struct kbd_feed *keys;   /* typed keys for the 8042, or NULL */
 	uint32_t coalesced;      /* timer ticks folded into the pending IRQ 0 */
 	/* The vCPU polls before every run, so the poll must cost next to
 	 * nothing: the timer and the clock are looked at only once their next

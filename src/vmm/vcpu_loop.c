@@ -69,9 +69,8 @@ static void leave_pause(struct vcpu *v)
 /* Typed input queued for the old guest must not reach the new one. */
 static void drop_input(struct vcpu *v)
 {
-	uint8_t byte;
-	while (input_queue_take(&v->cfg.seam->input, &byte))
-		;
+	input_queue_clear(&v->cfg.seam->input);
+	input_queue_clear(&v->cfg.seam->keyboard);
 }
 
 /* A new generation: the console clears, the counts start from zero. */

@@ -2,6 +2,8 @@
  *
  * COM1 and the debug console send their bytes to the vCPU, which gathers
  * them into ring records; a write to the debug-exit port ends the run.
+ * Typed input comes from the seam: bytes into COM1's receiver, keys into
+ * the 8042 (kbd_feed.c).
  */
 #include "vm_internal.h"
 
@@ -41,6 +43,7 @@ void vm_devices_reset(void *ctx)
 {
 	struct vm *vm = ctx;
 	uart_reset(&vm->uart);
+	kbd_feed_reset(&vm->kbd_feed);
 	pc_irq_reset(&vm->irq);
 }
 
@@ -56,4 +59,6 @@ void vm_devices_init(struct vm *vm)
 	bus_add_pio(&vm->bus, DEBUG_EXIT_PORT, 1, "debug-exit", &vm->debug_exit, NULL,
 		    debug_exit_pio_write);
 	pc_irq_init(&vm->irq, &vm->bus, &vm->uart, vm->opts.mem_size, reset_pulse, vm);
+	kbd_feed_init(&vm->kbd_feed, &vm->seam->keyboard);
+	vm->irq.keys = &vm->kbd_feed;
 }

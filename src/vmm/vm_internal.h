@@ -6,6 +6,7 @@
 #include "cpu_backend.h"
 #include "debug_ports.h"
 #include "loader.h"
+#include "kbd_feed.h"
 #include "pc_irq.h"
 #include "uart16550.h"
 #include "vcpu.h"
@@ -28,6 +29,7 @@ struct vm {
 	struct uart16550 uart;
 	struct debugcon debugcon;
 	struct debug_exit debug_exit;
+	struct kbd_feed kbd_feed;     /* typed keys from the console into the 8042 */
 	struct pc_irq irq;            /* PIC, PIT, port 61h: a user-space interrupt controller */
 
 	/* replay */

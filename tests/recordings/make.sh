@@ -63,6 +63,15 @@ make_escape_guest "$work/escape.bin"
 record escape "$work/escape.bin"
 printf 'hello\nq' >"$work/stdin"
 record echo "$guests/echo.bin"
+# the interrupt lessons: keys through the 8042 (the recording holds the
+# scan codes the guest read, so a replay needs no input), the UART's
+# receive interrupt, the CMOS clock (its replay shows the recorded time)
+printf 'hI!\033' >"$work/stdin"
+record keyboard --keyboard kbc "$guests/keyboard.bin"
+printf 'hello\nq' >"$work/stdin"
+record uartirq "$guests/uartirq.bin"
+: >"$work/stdin"
+record rtc "$guests/rtc.bin"
 : >"$work/stdin"
 # timer: five seconds of IRQ 0 ticks at 100 Hz (HLT, injection, EOI), for
 # the replay twins of the timer tests; ends at the exit limit (a --timeout

@@ -115,6 +115,27 @@ static void test_console_options(void)
 	CHECK_EQ(cli_check_console(&o, err, sizeof(err)), 0); /* the engine's: both consoles */
 }
 
+/* --keyboard: where typed input goes; uart unless asked, a live VM's only. */
+static void test_keyboard(void)
+{
+	struct cli_options o;
+	char err[256] = "";
+	CHECK_EQ(PARSE(&o, err, "--headless", "g.bin"), 0);
+	CHECK_EQ(o.keyboard, INPUT_TO_UART);
+	CHECK_EQ(PARSE(&o, err, "--headless", "--keyboard", "kbc", "g.bin"), 0);
+	CHECK_EQ(o.keyboard, INPUT_TO_KBC);
+	CHECK_EQ(PARSE(&o, err, "--keyboard", "kbc", "--keyboard", "uart", "g.bin"), 0);
+	CHECK_EQ(o.keyboard, INPUT_TO_UART);
+	CHECK_EQ(cli_check_console(&o, err, sizeof(err)), 0); /* the TUI starts there too */
+	CHECK(PARSE(&o, err, "--keyboard", "ps2", "g.bin") != 0);
+	CHECK_STR(err, "bad value for --keyboard: 'ps2' (kbc or uart)");
+	CHECK(PARSE(&o, err, "--keyboard", "kbcx", "g.bin") != 0);
+	CHECK(PARSE(&o, err, "--keyboard", "", "g.bin") != 0);
+	CHECK(PARSE(&o, err, "g.bin", "--keyboard") != 0); /* a missing value */
+	CHECK(PARSE(&o, err, "--replay", "r.rec", "--keyboard", "kbc") != 0);
+	CHECK_CONTAINS(err, "--keyboard has no meaning in a replay");
+}
+
 static void test_outcomes(void)
 {
 	char why[256];
@@ -153,6 +174,7 @@ int main(void)
 	test_good_lines();
 	test_bad_lines();
 	test_console_options();
+	test_keyboard();
 	test_outcomes();
 	return check_done();
 }

@@ -209,6 +209,37 @@ static void test_serial_typing(struct seam *s)
 	CHECK(t.quit);
 }
 
+/* K sends what is typed to the 8042's queue as keys, and back; bytes
+ * typed before the switch stay where they were typed. */
+static void test_keys_to_8042(struct seam *s)
+{
+	layout_compute(&t.layout, 80, 24, PANE_COUNT, 12);
+	t.quit = false;
+	t.focus = PANE_EXITS;
+	CHECK_EQ(t.console.target, INPUT_TO_UART);
+	commands_key(&t, 'K');
+	CHECK_EQ(t.console.target, INPUT_TO_KBC);
+	CHECK_CONTAINS(t.message, "8042");
+	t.focus = PANE_SERIAL;
+	commands_key(&t, 'a');
+	commands_key(&t, UK_UP);
+	commands_key(&t, '\r');
+	uint8_t b, want[] = { 'a', 0xee, 0x80, 0x80, '\r' }; /* Up is U+E000 */
+	for (size_t i = 0; i < sizeof(want); i++)
+		CHECK(input_queue_take(&s->keyboard, &b) && b == want[i]);
+	CHECK(!input_queue_take(&s->keyboard, &b));
+	CHECK(!input_queue_take(&s->input, &b)); /* nothing went to COM1 */
+	/* Ctrl-A K from the console switches back. */
+	commands_key(&t, UK_CTRL('a'));
+	commands_key(&t, 'K');
+	CHECK_EQ(t.console.target, INPUT_TO_UART);
+	commands_key(&t, UK_UP);
+	CHECK_EQ(input_queue_count(&s->input), 3); /* ESC [ A */
+	CHECK_EQ(input_queue_count(&s->keyboard), 0);
+	input_queue_clear(&s->input);
+	CHECK(!t.quit);
+}
+
 static void test_log_navigation(struct seam *s)
 {
 	(void)s;
@@ -251,6 +282,7 @@ int main(void)
 	test_regs(s);
 	test_commands(s);
 	test_serial_typing(s);
+	test_keys_to_8042(s);
 	test_log_navigation(s);
 	tui_state_free(&t);
 	seam_destroy(s);

@@ -21,6 +21,43 @@ static void test_commands(void)
 	CHECK_EQ(keys_command(UK_PGUP), ACT_PGUP);
 	CHECK_EQ(keys_command('\r'), ACT_ENTER);
 	CHECK_EQ(keys_command('Z'), ACT_NONE);
+	CHECK_EQ(keys_command('K'), ACT_KEYS_TARGET);
+}
+
+/* After K the console sends keys for the 8042 (key_stream.h), not a
+ * terminal's bytes: Up is one key, Enter and Backspace are their codes. */
+static void test_console_to_8042(void)
+{
+	struct console_keys c = { .target = INPUT_TO_KBC };
+	struct console_result r;
+	console_key(&c, 'A', &r);
+	CHECK_EQ(r.action, ACT_SEND);
+	CHECK_EQ(r.target, INPUT_TO_KBC);
+	CHECK_EQ(r.len, 1);
+	CHECK_EQ(r.bytes[0], 'A');
+	console_key(&c, UK_UP, &r);
+	CHECK_EQ(r.len, 3);
+	CHECK(memcmp(r.bytes, "\xee\x80\x80", 3) == 0);
+	console_key(&c, UK_F1 + 11, &r); /* F12 */
+	uint8_t f12[KEY_STREAM_MAX_BYTES];
+	CHECK_EQ(key_stream_encode(KEY_STREAM_F12, f12), 3);
+	CHECK_EQ(r.len, 3);
+	CHECK(memcmp(r.bytes, f12, 3) == 0);
+	console_key(&c, UK_ENTER, &r);
+	CHECK_EQ(r.len, 1);
+	CHECK_EQ(r.bytes[0], '\r');
+	console_key(&c, UK_BACKSPACE, &r);
+	CHECK_EQ(r.bytes[0], 0x7f);
+	console_key(&c, UK_SHIFT_PGUP, &r); /* still the console's own scroll */
+	CHECK_EQ(r.action, ACT_SERIAL_PGUP);
+	console_key(&c, CONSOLE_ESCAPE, &r);
+	console_key(&c, 'K', &r); /* Ctrl-A K: the console's K */
+	CHECK_EQ(r.action, ACT_KEYS_TARGET);
+	CHECK_STR(console_target_name(INPUT_TO_KBC), "8042");
+	CHECK_STR(console_target_name(INPUT_TO_UART), "COM1");
+	c.target = INPUT_TO_UART;
+	console_key(&c, 'A', &r);
+	CHECK_EQ(r.target, INPUT_TO_UART);
 }
 
 static void key(struct console_keys *c, int k, struct console_result *r)
@@ -81,6 +118,7 @@ static void test_console(void)
 
 int main(void)
 {
+	test_console_to_8042();
 	test_commands();
 	test_console();
 	return check_done();

@@ -168,6 +168,11 @@ static void test_serial_focus(struct seam *s)
 	commands_key(&t, UK_CTRL('a'));
 	commands_key(&t, UK_CTRL('a')); /* "send one Ctrl-A": there is no one to send it to */
 	CHECK(!input_queue_take(&s->input, &b));
+	commands_key(&t, 'K'); /* keys to the 8042: there is no 8042 either */
+	CHECK_EQ(t.console.target, INPUT_TO_UART);
+	CHECK_CONTAINS(t.message, "no guest to type to");
+	commands_key(&t, 'a');
+	CHECK(!input_queue_take(&s->keyboard, &b));
 	keys(":7\r");
 	CHECK_EQ(take_pending(s), CTRL_SEEK);
 	commands_key(&t, '\t'); /* Tab still leaves */
