@@ -101,3 +101,9 @@ void exit_line_intr(const struct event *ev, struct exit_text *out)
 	(void)ev;
 	exit_text_printf(out, "signal: the vCPU was kicked");
 }
+
+void exit_line_irq_window(const struct event *ev, struct exit_text *out)
+{
+	(void)ev;
+	exit_text_printf(out, "interrupts on: the pending IRQ goes in now");
+}
