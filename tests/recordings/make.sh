@@ -53,6 +53,11 @@ record count --max-exits 6 "$guests/count.bin"
 # count for the TUI's replay twins: ~17 lines over ~5 s at the recorded
 # pace, long enough to pause, step and resize while it plays.
 record count40 --max-exits 40 "$guests/count.bin"
+# timer: the PIT at 100 Hz, its interrupts (EVENT_IRQ records) and the
+# handler's EOIs, for the exit log's IRQ lines and port decodes: 100 exits,
+# about half a second (each wait in HLT ends a block, so a longer run
+# passes the 50 KB).
+record timer --max-exits 100 "$guests/timer.bin"
 # flood, cut to 3000 bytes (the byte count is the 32-bit value at offset 4).
 cp "$guests/flood.bin" "$work/flood.bin"
 printf '\xb8\x0b\x00\x00' | dd of="$work/flood.bin" bs=1 seek=4 conv=notrunc status=none
