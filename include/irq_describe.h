@@ -29,7 +29,7 @@ const char *irq_how_name(unsigned how);
  * is U+2192, else "->". */
 void irq_describe_line(const struct event *ev, bool utf8, struct exit_text *out);
 /* The full decode's facts, one a line, each ending in '\n' (labels padded
- * like the exit table's sections). */
+ * like the exit table's sections); the exit it followed is the caller's. */
 void irq_describe_section(const struct event *ev, struct exit_text *out);
 /* Why this line is in the log and what it teaches, for the full decode. */
 const char *irq_explain(const struct event *ev);

@@ -75,8 +75,8 @@ static void section_vector(const struct event *ev, struct exit_text *out)
 		exit_text_printf(out, " = PIC%u's base %02xh (set by ICW2) + its pin IR%u", line < 8 ? 1 : 2,
 				 vector & 0xf8u, line & 7u);
 	exit_text_printf(out, "\n");
-	exit_text_printf(out, "Handler:    entry %02xh of the guest's interrupt table (real mode: "
-			      "the IVT word pair at 0000:%04x)\n", vector, vector * 4u);
+	exit_text_printf(out, "Handler:    IVT/IDT entry %02xh (real mode: the far pointer at 0000:%04x)\n",
+			 vector, vector * 4u);
 }
 
 void irq_describe_section(const struct event *ev, struct exit_text *out)
@@ -95,23 +95,19 @@ void irq_describe_section(const struct event *ev, struct exit_text *out)
 		exit_text_printf(out, "How:        line %s with KVM_IRQ_LINE: KVM's in-kernel PIC decides "
 				      "when it goes in\n", irq_how_name(how));
 	}
-	exit_text_printf(out, "When:       after exit #%" PRIu64 ", before the next one (not an exit "
-			      "itself)\n", ev->seq);
 }
 
 static const char injected_why[] =
-	"No VM exit happened here: this line shows where, between two exits, an interrupt went "
-	"into the guest. kvm-tui plays the PC's 8259 PIC itself (a user-space interrupt "
-	"controller), so KVM knows nothing of the device's line. Before each KVM_RUN kvm-tui asks "
-	"its PIC for the highest-priority pending IRQ; if the guest can take it now (IF=1 and no "
-	"STI or MOV SS shadow: KVM's ready_for_interrupt_injection) it hands KVM the vector with "
-	"KVM_INTERRUPT, and the CPU enters the guest straight into the handler, as if the "
-	"interrupt had arrived between two instructions. If the guest cannot take it yet, kvm-tui "
-	"sets request_interrupt_window and KVM exits with IRQ_WINDOW_OPEN the moment it can: the "
-	"injection follows that exit. The vector is the base the guest gave the PIC in ICW2 (08h "
-	"for PIC1 and 70h for PIC2 as a PC BIOS leaves them) plus the IRQ's pin. The PIC then holds "
-	"the IRQ in service until the handler ends it with an EOI (OUT 0x20 <- 0x20): until then "
-	"no interrupt of the same or lower priority gets through.";
+	"Not an exit: this line shows where, between two exits, an interrupt went into the guest. "
+	"kvm-tui plays the PC's 8259 PIC itself (a user-space irqchip), so KVM never sees the "
+	"device's line. Before each KVM_RUN kvm-tui asks its PIC for the highest-priority pending "
+	"IRQ. If the guest can take it (IF=1 and no STI or MOV SS shadow: KVM's "
+	"ready_for_interrupt_injection), KVM_INTERRUPT hands KVM the vector and the guest enters "
+	"straight into the handler. If not, kvm-tui sets request_interrupt_window, KVM exits with "
+	"IRQ_WINDOW_OPEN as soon as the guest can take it, and the injection follows that exit. "
+	"The vector is the base the guest gave the PIC in ICW2 (08h on PIC1, 70h on PIC2 as a BIOS "
+	"leaves them) plus the IRQ's pin; the IRQ stays in service until the handler's EOI "
+	"(OUT 0x20 <- 0x20).";
 
 static const char line_why[] =
 	"No VM exit happened here. With the in-kernel irqchip (KVM_CREATE_IRQCHIP) the PICs, the "
