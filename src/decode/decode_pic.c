@@ -73,34 +73,40 @@ static size_t pic_command(struct port_decoder *d, const struct decode_access *a,
 		p->init_next = 2;
 		p->icw1 = a->value;
 		p->isr = 0;
-		p->aeoi = p->rotated = false;
+		p->aeoi = p->rotated = p->read_isr = p->poll = false;
 		return n;
 	}
-	if (a->value & PIC_OCW3_SEL)
+	if (a->value & PIC_OCW3_SEL) {
+		if (a->value & PIC_OCW3_RR)
+			p->read_isr = a->value & PIC_OCW3_RIS;
+		p->poll = a->value & PIC_OCW3_P;
 		return n;
+	}
 	int more = pic_ocw2(p, chip, a->value, a->buf + n, a->len - n);
 	return n + decode_fitted(more, a->len - n);
 }
 
-/* " (IRQ 0 unmasked)": the shorter list, as a student checks a mask. */
-static int pic_mask_words(uint8_t mask, unsigned first, char *buf, size_t len)
+/* "IRQ 0 1 what": the IRQs whose bits are set in list. */
+static int pic_mask_words(uint8_t list, unsigned first, char *buf, size_t len, const char *what)
 {
-	uint8_t list = mask;
-	const char *what = "masked";
-	unsigned count = 0;
-	for (unsigned i = 0; i < 8; i++)
-		count += (mask >> i) & 1u;
-	if (count == 8 || count == 0)
-		return snprintf(buf, len, "%s", count ? "all masked" : "none masked");
-	if (count > 4) {
-		list = (uint8_t)~mask;
-		what = "unmasked, the rest masked";
-	}
 	int n = snprintf(buf, len, "IRQ");
 	for (unsigned i = 0; i < 8; i++)
 		if (list & (1u << i))
 			n += snprintf(buf + decode_fitted(n, len), len - decode_fitted(n, len), " %u", first + i);
 	return n + snprintf(buf + decode_fitted(n, len), len - decode_fitted(n, len), " %s", what);
+}
+
+/* A mask as a student checks one: the shorter of the two lists. */
+static int pic_imr_words(uint8_t mask, unsigned first, char *buf, size_t len)
+{
+	unsigned count = 0;
+	for (unsigned i = 0; i < 8; i++)
+		count += (mask >> i) & 1u;
+	if (count == 8 || count == 0)
+		return snprintf(buf, len, "%s", count ? "all masked" : "none masked");
+	if (count > 4)
+		return pic_mask_words((uint8_t)~mask, first, buf, len, "unmasked, the rest masked");
+	return pic_mask_words(mask, first, buf, len, "masked");
 }
 
 static int pic_icw3(unsigned chip, uint8_t v, char *buf, size_t len)
@@ -143,13 +149,36 @@ static size_t pic_data_write(struct port_decoder *d, const struct decode_access 
 		return decode_fitted(pic_icw(p, chip, a->value, a->buf, a->len), a->len);
 	int n = snprintf(a->buf, a->len, "PIC%u OCW1 mask %02x: ", chip + 1, a->value);
 	size_t at = decode_fitted(n, a->len);
-	return at + decode_fitted(pic_mask_words(a->value, 8 * chip, a->buf + at, a->len - at), a->len - at);
+	return at + decode_fitted(pic_imr_words(a->value, 8 * chip, a->buf + at, a->len - at), a->len - at);
+}
+
+/* A read of the command port: IRR or ISR as OCW3 chose, or the poll word
+ * (which OCW3's P bit makes the next read at either port). */
+static size_t pic_read_selected(struct decode_pic *p, unsigned chip, uint8_t v, char *buf, size_t len)
+{
+	int n;
+	if (p->poll) {
+		p->poll = false;
+		n = (v & 0x80) ? snprintf(buf, len, "PIC%u read poll 0x%02x: IRQ%u is next", chip + 1, v,
+					  8 * chip + (v & 7u))
+			       : snprintf(buf, len, "PIC%u read poll 0x%02x: nothing pending", chip + 1, v);
+		return decode_fitted(n, len);
+	}
+	n = snprintf(buf, len, "PIC%u read %s 0x%02x: ", chip + 1, p->read_isr ? "ISR" : "IRR", v);
+	size_t at = decode_fitted(n, len);
+	if (!v)
+		n = snprintf(buf + at, len - at, "none %s", p->read_isr ? "in service" : "requested");
+	else
+		n = pic_mask_words(v, 8 * chip, buf + at, len - at, p->read_isr ? "in service" : "requested");
+	return at + decode_fitted(n, len - at);
 }
 
 size_t decode_pic_access(struct port_decoder *d, const struct decode_access *a)
 {
 	unsigned chip = a->port >= PIC_SLAVE_BASE && a->port < PIC_ELCR_BASE;
 	bool data = a->port & 1;
+	if (a->port < PIC_ELCR_BASE && !a->is_write && (!data || d->pic[chip].poll))
+		return pic_read_selected(&d->pic[chip], chip, a->value, a->buf, a->len);
 	if (a->port >= PIC_ELCR_BASE || !a->is_write)
 		return pic_describe(a->port, a->is_write, a->value, a->buf, a->len);
 	return data ? pic_data_write(d, a, chip) : pic_command(d, a, chip);

@@ -39,6 +39,8 @@ struct decode_pic {
 	bool aeoi;         /* ICW4 auto-EOI: nothing stays in service */
 	bool rotated;      /* priorities rotated: "which IRQ an EOI ends" is no longer known */
 	uint8_t isr;       /* IRQs injected and not yet ended, as far as the records tell */
+	bool read_isr;     /* OCW3: the command port reads ISR (else IRR) */
+	bool poll;         /* OCW3 poll: the next read is the poll word */
 };
 
 /* One 8254 counter: its control word and its two flip-flops. */

@@ -123,6 +123,18 @@ static void test_pic(void)
 	CHECK_STR(out(&d, 0x20, 0x20), "PIC1 OCW2 EOI (ends IR2, the cascade)");
 	CHECK_STR(out(&d, 0x20, 0x0b), "PIC1 OCW3 read ISR");
 	CHECK_STR(in(&d, 0x21, 0xfe), "PIC1 read IMR 0xfe (only IRQ 0 unmasked)");
+	/* OCW3 chose ISR: the command port reads it until told otherwise. */
+	CHECK_STR(in(&d, 0x20, 0x05), "PIC1 read ISR 0x05: IRQ 0 2 in service");
+	CHECK_STR(in(&d, 0x20, 0x00), "PIC1 read ISR 0x00: none in service");
+	CHECK_STR(out(&d, 0x20, 0x0a), "PIC1 OCW3 read IRR");
+	CHECK_STR(in(&d, 0x20, 0x02), "PIC1 read IRR 0x02: IRQ 1 requested");
+	/* A poll makes the next read, at either port, the poll word. */
+	CHECK_STR(out(&d, 0xa0, 0x0c), "PIC2 OCW3 poll");
+	CHECK_STR(in(&d, 0xa1, 0x84), "PIC2 read poll 0x84: IRQ12 is next");
+	CHECK_STR(in(&d, 0xa1, 0xff), "PIC2 read IMR 0xff (all masked)");
+	CHECK_STR(out(&d, 0x20, 0x0c), "PIC1 OCW3 poll");
+	CHECK_STR(in(&d, 0x20, 0x00), "PIC1 read poll 0x00: nothing pending");
+	CHECK_STR(in(&d, 0x20, 0x00), "PIC1 read IRR 0x00: none requested");
 	/* Auto-EOI: nothing stays in service. */
 	out(&d, 0x20, 0x11);
 	out(&d, 0x21, 0x08);
