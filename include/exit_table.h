@@ -74,6 +74,11 @@ struct exit_info {
 	exit_decode_fn *outcome;
 };
 
+/* An IO exit's log line when the port decoder (src/decode) put the access
+ * in words: the instruction, the port and the value, then the words in
+ * place of the port's name ("outb 0x20 20: PIC1 OCW2 EOI (ends IRQ0)"). */
+void exit_line_io_decoded(const struct event *ev, const char *decode, struct exit_text *out);
+
 /* Never NULL: a number kvm-tui does not know gets the UNKNOWN entry
  * (EXIT_EFFECT_ERROR), as KVM_EXIT_UNKNOWN itself does. */
 const struct exit_info *exit_info(unsigned reason);

@@ -24,6 +24,8 @@
 #include <unistd.h>
 
 #include "exit_status.h"
+#include "irq_counts.h"
+#include "port_decoder.h"
 #include "run_outcome.h"
 #include "stats_report.h"
 #include "trace_json.h"
@@ -44,6 +46,9 @@ struct headless {
 	uint8_t in[4096];
 	size_t in_len, in_off;
 	struct event last_exit;
+	struct port_decoder decoder; /* device ports in words, for the trace */
+	struct irq_counts irqs;      /* for --stats; cleared by a reset, as the exit counters are */
+	uint16_t irq_generation;
 	bool done;
 	enum vcpu_state final_state;
 	int debug_status;
@@ -172,12 +177,15 @@ static void flush_out(struct headless *h)
 	h->out_len = 0;
 }
 
+/* Every exit and interrupt goes through the decoder, in ring order, so a
+ * CMOS read knows the index selected before it (src/decode). */
 static void trace_line(struct headless *h, const struct event *ev)
 {
-	char line[512];
+	char line[512], decode[PORT_DECODE_MAX];
 	if (!h->trace || h->failed)
 		return;
-	trace_json_format(ev, line, sizeof(line));
+	port_decoder_feed(&h->decoder, ev, decode, sizeof(decode));
+	trace_json_decoded(ev, decode, line, sizeof(line));
 	if (fputs(line, h->trace) == EOF || putc('\n', h->trace) == EOF)
 		fail_trace(h, errno);
 }
@@ -217,12 +225,21 @@ static void on_state(struct headless *h, const struct event *ev)
 	h->end_ns = ev->time_ns;
 }
 
+static void on_irq(struct headless *h, const struct event *ev)
+{
+	irq_counts_add(&h->irqs, ev);
+	trace_line(h, ev);
+}
+
 static void on_event(struct headless *h, const struct event *ev)
 {
 	const uint8_t *serial;
 	size_t n = event_serial_bytes(ev, &serial);
 	if (n)
 		serial_bytes(h, serial, n);
+	if (ev->generation != h->irq_generation) /* a reset: the exit counters restarted too */
+		irq_counts_clear(&h->irqs);
+	h->irq_generation = ev->generation;
 	switch (ev->kind) {
 	case EVENT_DEBUGCON:
 		(void)write_all(STDERR_FILENO, ev->u.text, ev->len); /* nowhere to report a failure */
@@ -231,6 +248,9 @@ static void on_event(struct headless *h, const struct event *ev)
 		h->last_exit = *ev;
 		h->end_ns = ev->time_ns;
 		trace_line(h, ev);
+		break;
+	case EVENT_IRQ:
+		on_irq(h, ev);
 		break;
 	case EVENT_STATE:
 		on_state(h, ev);
@@ -381,6 +401,6 @@ int headless_run(struct seam *seam, const struct cli_options *o, struct headless
 	if (h.sigfd >= 0)
 		close(h.sigfd);
 	if (o->stats)
-		stats_report(stderr, &seam->counters, h.end_ns);
+		stats_report(stderr, &seam->counters, &h.irqs, h.end_ns);
 	return finish(&h);
 }

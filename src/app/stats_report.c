@@ -1,9 +1,24 @@
-/* stats_report.c - printing the exact exit counters. */
+/* stats_report.c - printing the exact exit counters and the interrupts. */
 #include "stats_report.h"
 
 #include <inttypes.h>
 
-void stats_report(FILE *out, struct exit_counters *c, uint64_t elapsed_ns)
+/* "  IRQ0 timer ..." lines: the IRQ's name first, so scripts that read
+ * "REASON N" lines (the exit counts) never take one for an exit. */
+static void irq_report(FILE *out, const struct irq_counts *irqs, double secs)
+{
+	if (!irqs || !irqs->total)
+		return;
+	fprintf(out, "interrupts: %" PRIu64 " total, %.0f/s\n", irqs->total, secs > 0 ? irqs->total / secs : 0.0);
+	for (unsigned line = 0; line < IRQ_LINES; line++) {
+		uint64_t n = irqs->by_line[line];
+		if (n)
+			fprintf(out, "  IRQ%-2u %-10s %12" PRIu64 " %8.1f/s\n", line, irq_source_name(line), n,
+				secs > 0 ? n / secs : 0.0);
+	}
+}
+
+void stats_report(FILE *out, struct exit_counters *c, const struct irq_counts *irqs, uint64_t elapsed_ns)
 {
 	uint64_t total = counters_total(c);
 	double secs = elapsed_ns / 1e9;
@@ -15,4 +30,5 @@ void stats_report(FILE *out, struct exit_counters *c, uint64_t elapsed_ns)
 			fprintf(out, "  %-16s %12" PRIu64 " %6.1f%%\n", exit_reason_name(r), n,
 				100.0 * n / (total ? total : 1));
 	}
+	irq_report(out, irqs, secs);
 }

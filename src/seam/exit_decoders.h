@@ -15,7 +15,7 @@
 
 exit_decode_fn exit_line_io, exit_line_mmio, exit_line_hlt, exit_line_debug, exit_line_shutdown,
 	exit_line_fail_entry, exit_line_internal, exit_line_system_event, exit_line_rdmsr,
-	exit_line_wrmsr, exit_line_intr;
+	exit_line_wrmsr, exit_line_intr, exit_line_irq_window;
 
 exit_decode_fn exit_section_io, exit_section_mmio, exit_section_fail_entry, exit_section_internal,
 	exit_section_debug, exit_section_system_event, exit_section_msr;

@@ -4,6 +4,9 @@
  *   MMIO: dir ("read"/"write"), addr, len, data
  *   FAIL_ENTRY: hardware_reason; INTERNAL_ERROR: suberror, insn (hex bytes)
  *   DEBUG: exception, dr6; SYSTEM_EVENT: type; X86_RDMSR/WRMSR: index, data
+ * The trace writer (src/app/trace_json.c) adds "decode" to an IO exit at a
+ * device port (src/decode) and writes interrupts as lines of their own
+ * (irq_json in irq_describe.c).
  *
  * Addresses and data are hex strings ("0x3f8"): JSON numbers lose precision
  * past 2^53 in most readers, and hex is how the guest's source spells them.

@@ -39,6 +39,15 @@ void exit_line_io(const struct event *ev, struct exit_text *out)
 		exit_text_printf(out, " x%" PRIu32, ev->u.io.count);
 }
 
+void exit_line_io_decoded(const struct event *ev, const char *decode, struct exit_text *out)
+{
+	char value[24];
+	int is_out = ev->u.io.dir == IO_OUT;
+	exit_value_hex(value, sizeof(value), ev->u.io.data, ev->u.io.size);
+	exit_text_printf(out, "%s%c 0x%" PRIx16 " %s%s: %s", is_out ? "out" : "in", size_suffix(ev->u.io.size),
+			 ev->u.io.port, is_out ? "" : "-> ", value, decode);
+}
+
 void exit_line_mmio(const struct event *ev, struct exit_text *out)
 {
 	char value[24];
@@ -100,4 +109,10 @@ void exit_line_intr(const struct event *ev, struct exit_text *out)
 {
 	(void)ev;
 	exit_text_printf(out, "signal: the vCPU was kicked");
+}
+
+void exit_line_irq_window(const struct event *ev, struct exit_text *out)
+{
+	(void)ev;
+	exit_text_printf(out, "interrupts on: the pending IRQ goes in now");
 }

@@ -59,8 +59,13 @@ static const struct exit_info exit_table[] = {
 	},
 	[EXIT_IRQ_WINDOW_OPEN] = {
 		.name = "IRQ_WINDOW_OPEN", .cls = EXIT_CLASS_OTHER, .effect = EXIT_EFFECT_CONTINUE,
-		.explain = "The guest can take an interrupt now; user space asked to be told so it "
-			   "can inject one.",
+		.line = exit_line_irq_window,
+		.explain = "The guest can take an interrupt now. kvm-tui's PIC had one pending when "
+			   "the guest could not take it (IF=0, or the one-instruction shadow after STI "
+			   "or MOV SS), so kvm-tui set request_interrupt_window and KVM left the guest "
+			   "the moment it became interruptible. The injection follows at once: the IRQ "
+			   "line right after this exit in the log is that interrupt, handed over with "
+			   "KVM_INTERRUPT before the next KVM_RUN.",
 	},
 	[EXIT_SHUTDOWN] = {
 		.name = "SHUTDOWN", .cls = EXIT_CLASS_ERROR, .effect = EXIT_EFFECT_SHUTDOWN,

@@ -1,5 +1,5 @@
-/* exit_detail.c - the full decode of one exit (Enter in the exit log),
- * drawn over the panes; Up/Down walk to the neighbouring exits. */
+/* exit_detail.c - the full decode of one exit or interrupt (Enter in the
+ * exit log), drawn over the panes; Up/Down walk to the neighbouring lines. */
 #include <inttypes.h>
 #include <stdio.h>
 
@@ -15,7 +15,8 @@ void exit_detail_draw(struct tui *t)
 	int w = t->layout.cols - 4 < EXIT_REPORT_COLS + 3 ? t->layout.cols - 4 : EXIT_REPORT_COLS + 3;
 	size_t n = 0;
 	if (ev)
-		n = exit_report(ev, lines, EXIT_REPORT_LINES, (size_t)(w > 4 ? w - 4 : 1));
+		n = exit_report(ev, exit_history_decode(&t->exits, t->exit_view.selected), lines,
+				EXIT_REPORT_LINES, (size_t)(w > 4 ? w - 4 : 1));
 	else
 		snprintf(lines[n++], EXIT_REPORT_COLS, "this exit is no longer in the log");
 	int h = t->layout.lines - 3 < (int)n + 2 ? t->layout.lines - 3 : (int)n + 2;
@@ -23,12 +24,15 @@ void exit_detail_draw(struct tui *t)
 		return;
 	struct rect r = { (t->layout.lines - 1 - h) / 2, (t->layout.cols - w) / 2, h, w };
 	char title[64];
-	snprintf(title, sizeof(title), "exit #%" PRIu64 " decoded - Esc closes", ev ? ev->seq : 0);
+	if (ev && ev->kind == EVENT_IRQ) /* not an exit: named by the exit it followed */
+		snprintf(title, sizeof(title), "interrupt after exit #%" PRIu64 " - Esc closes", ev->seq);
+	else
+		snprintf(title, sizeof(title), "exit #%" PRIu64 " decoded - Esc closes", ev ? ev->seq : 0);
 	draw_fill(r, THEME_HELP);
 	draw_frame(r, title, true);
 	struct rect in = draw_inner(r);
 	for (int i = 0; i < in.h && i < (int)n; i++) {
-		enum theme_slot slot = i == 1 && ev ? exit_reason_slot(ev->reason) : THEME_HELP;
+		enum theme_slot slot = i == 1 && ev ? exit_event_slot(ev) : THEME_HELP;
 		draw_text(in.y + i, in.x + 1, in.w - 2, draw_attr(slot), lines[i]);
 	}
 }

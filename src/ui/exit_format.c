@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "exit_table.h"
+#include "irq_describe.h"
 
 /* The one place an exit class becomes a colour. */
 enum theme_slot exit_class_slot(enum exit_class cls)
@@ -30,15 +31,38 @@ static void format_rip(char *buf, size_t n, uint64_t rip)
 	snprintf(buf, n, "rip %0*" PRIx64, digits, rip);
 }
 
-void exit_format_line(const struct event *ev, struct exit_line *out)
+enum theme_slot exit_event_slot(const struct event *ev)
+{
+	return ev->kind == EVENT_IRQ ? THEME_EXIT_IRQ : exit_reason_slot(ev->reason);
+}
+
+static void format_irq(const struct event *ev, bool utf8, struct exit_line *out)
+{
+	out->num[0] = out->reason[0] = out->rip[0] = '\0';
+	struct exit_text detail = exit_text_init(out->detail, sizeof(out->detail));
+	irq_describe_line(ev, utf8, &detail);
+}
+
+void exit_format_entry(const struct event *ev, const char *decode, bool utf8, struct exit_line *out)
 {
 	const struct exit_info *info = exit_info(ev->reason);
-	snprintf(out->num, sizeof(out->num), "#%" PRIu64, ev->seq);
 	/* Microseconds: hello's whole run fits in a millisecond. */
 	snprintf(out->time, sizeof(out->time), "%.6fs", (double)ev->time_ns / 1e9);
+	if (ev->kind == EVENT_IRQ) {
+		format_irq(ev, utf8, out);
+		return;
+	}
+	snprintf(out->num, sizeof(out->num), "#%" PRIu64, ev->seq);
 	snprintf(out->reason, sizeof(out->reason), "%s", info->name);
 	struct exit_text detail = exit_text_init(out->detail, sizeof(out->detail));
-	if (info->line)
+	if (decode && decode[0] && ev->reason == EXIT_IO)
+		exit_line_io_decoded(ev, decode, &detail);
+	else if (info->line)
 		info->line(ev, &detail);
 	format_rip(out->rip, sizeof(out->rip), ev->rip);
+}
+
+void exit_format_line(const struct event *ev, struct exit_line *out)
+{
+	exit_format_entry(ev, NULL, false, out);
 }

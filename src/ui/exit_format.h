@@ -7,6 +7,7 @@
 #ifndef KVMTUI_EXIT_FORMAT_H
 #define KVMTUI_EXIT_FORMAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,9 +24,17 @@ struct exit_line {
 };
 
 void exit_format_line(const struct event *ev, struct exit_line *out);
+/* An entry of the exit log: an exit, with the port decoder's words when
+ * it has some (decode may be NULL), or an interrupt between the exits
+ * (EVENT_IRQ): no number, reason or RIP of its own, since it is not an
+ * exit; its text, "IRQ0 timer -> vector 08h injected", is the detail, and
+ * utf8 draws the arrow as U+2192. */
+void exit_format_entry(const struct event *ev, const char *decode, bool utf8, struct exit_line *out);
 
 /* The colour an exit is drawn in: its class's theme slot. */
 enum theme_slot exit_class_slot(enum exit_class cls);
 enum theme_slot exit_reason_slot(unsigned reason);
+/* An entry's colour: its reason's, or exit.irq for an interrupt. */
+enum theme_slot exit_event_slot(const struct event *ev);
 
 #endif

@@ -1,6 +1,7 @@
 /* exit_history.c - a bounded ring of exit records (see exit_history.h). */
 #include "exit_history.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,8 +11,11 @@ int exit_history_init(struct exit_history *h, size_t cap)
 	if (cap == 0)
 		cap = 1;
 	h->ev = calloc(cap, sizeof(*h->ev));
-	if (!h->ev)
+	h->decode = calloc(cap, sizeof(*h->decode));
+	if (!h->ev || !h->decode) {
+		exit_history_free(h);
 		return -1;
+	}
 	h->cap = cap;
 	return 0;
 }
@@ -19,6 +23,7 @@ int exit_history_init(struct exit_history *h, size_t cap)
 void exit_history_free(struct exit_history *h)
 {
 	free(h->ev);
+	free(h->decode);
 	memset(h, 0, sizeof(*h));
 }
 
@@ -27,9 +32,14 @@ void exit_history_clear(struct exit_history *h)
 	h->begin = h->end = 0;
 }
 
-void exit_history_push(struct exit_history *h, const struct event *ev)
+void exit_history_push(struct exit_history *h, const struct event *ev, const char *decode)
 {
 	h->ev[h->end % h->cap] = *ev;
+	char *slot = h->decode[h->end % h->cap];
+	if (decode && decode[0]) /* most exits have none: a flood pays one store */
+		snprintf(slot, sizeof(*h->decode), "%s", decode);
+	else
+		slot[0] = '\0';
 	h->end++;
 	if (h->end - h->begin > h->cap)
 		h->begin = h->end - h->cap;
@@ -45,4 +55,11 @@ const struct event *exit_history_at(const struct exit_history *h, uint64_t pos)
 	if (pos < h->begin || pos >= h->end)
 		return NULL;
 	return &h->ev[pos % h->cap];
+}
+
+const char *exit_history_decode(const struct exit_history *h, uint64_t pos)
+{
+	if (pos < h->begin || pos >= h->end)
+		return "";
+	return h->decode[pos % h->cap];
 }

@@ -12,11 +12,16 @@
 #include <stdint.h>
 
 #include "event.h"
+#include "port_decoder.h"
 
 #define EXIT_HISTORY_DEFAULT 65536
 
+/* Records kept are the exits and the interrupts between them (EVENT_IRQ),
+ * in ring order; an IO exit keeps the port decoder's words with it, which
+ * only the order of the records could give (src/decode). */
 struct exit_history {
 	struct event *ev;
+	char (*decode)[PORT_DECODE_MAX];
 	size_t cap;
 	uint64_t begin; /* absolute position of the oldest kept record */
 	uint64_t end;   /* one past the newest */
@@ -25,10 +30,13 @@ struct exit_history {
 int exit_history_init(struct exit_history *h, size_t cap);
 void exit_history_free(struct exit_history *h);
 void exit_history_clear(struct exit_history *h);
-void exit_history_push(struct exit_history *h, const struct event *ev);
+/* decode may be NULL or empty: nothing decoded. */
+void exit_history_push(struct exit_history *h, const struct event *ev, const char *decode);
 
 size_t exit_history_count(const struct exit_history *h);
 /* The record at absolute position pos, or NULL if dropped or not yet there. */
 const struct event *exit_history_at(const struct exit_history *h, uint64_t pos);
+/* Its decode, "" if none (or the record is gone). */
+const char *exit_history_decode(const struct exit_history *h, uint64_t pos);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "exit_format.h"
 #include "exit_table.h"
+#include "irq_describe.h"
 
 struct report {
 	char (*lines)[EXIT_REPORT_COLS];
@@ -66,12 +67,29 @@ static void report_section(struct report *d, const struct event *ev, exit_decode
 	}
 }
 
-size_t exit_report(const struct event *ev, char lines[][EXIT_REPORT_COLS], size_t max,
-			  size_t wrap)
+/* An interrupt is not an exit: what went in, how, and between which exits. */
+static void report_irq(struct report *d, const struct event *ev)
+{
+	struct exit_line l;
+	exit_format_entry(ev, NULL, false, &l);
+	report_add(d, "Interrupt after exit #%" PRIu64 ", at %.6f s since the VM started (generation %" PRIu32 ")",
+		   ev->seq, (double)ev->time_ns / 1e9, ev->generation);
+	report_add(d, "In short:   %s", l.detail);
+	report_section(d, ev, irq_describe_section);
+	report_add(d, "%s", "");
+	report_wrap(d, irq_explain(ev));
+}
+
+size_t exit_report(const struct event *ev, const char *decode, char lines[][EXIT_REPORT_COLS], size_t max,
+		   size_t wrap)
 {
 	if (wrap < 20 || wrap > EXIT_REPORT_COLS - 1)
 		wrap = wrap < 20 ? 20 : EXIT_REPORT_COLS - 1;
 	struct report d = { lines, max, 0, wrap };
+	if (ev->kind == EVENT_IRQ) {
+		report_irq(&d, ev);
+		return d.n;
+	}
 	const struct exit_info *info = exit_info(ev->reason);
 	struct exit_line l;
 	exit_format_line(ev, &l);
@@ -80,6 +98,8 @@ size_t exit_report(const struct event *ev, char lines[][EXIT_REPORT_COLS], size_
 	report_add(&d, "Reason:     %s (KVM_EXIT_%s = %u)", l.reason, l.reason, ev->reason);
 	report_add(&d, "RIP:        0x%" PRIx64 " (linear: CS base + RIP)", ev->rip);
 	report_section(&d, ev, info->section);
+	if (decode && decode[0])
+		report_add(&d, "Decoded:    %s", decode);
 	if (l.detail[0])
 		report_add(&d, "In short:   %s", l.detail);
 	report_add(&d, "%s", "");

@@ -11,7 +11,10 @@
 #define EXIT_REPORT_COLS 96
 
 /* One fact a line, then the why of the exit word-wrapped at wrap columns
- * (20 .. EXIT_REPORT_COLS - 1). Returns the lines written (at most max). */
-size_t exit_report(const struct event *ev, char lines[][EXIT_REPORT_COLS], size_t max, size_t wrap);
+ * (20 .. EXIT_REPORT_COLS - 1). decode: the port decoder's words for the
+ * access (may be NULL). An interrupt record (EVENT_IRQ) gets its own
+ * facts and why. Returns the lines written (at most max). */
+size_t exit_report(const struct event *ev, const char *decode, char lines[][EXIT_REPORT_COLS], size_t max,
+		   size_t wrap);
 
 #endif

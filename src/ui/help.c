@@ -84,6 +84,7 @@ static const struct help_line help[] = {
 	COLOUR("DEBUG", THEME_EXIT_DEBUG, "single step or breakpoint"),
 	COLOUR("SHUTDOWN", THEME_EXIT_ERROR, "errors: triple fault, entry failure, internal error"),
 	COLOUR("INTR", THEME_EXIT_OTHER, "other exits: a kick (signal), interrupt windows..."),
+	COLOUR("IRQ0", THEME_EXIT_IRQ, "an interrupt injected: a line between exits, not an exit"),
 	COLOUR("RUNNING", THEME_STATE_RUNNING, "vCPU state: running"),
 	COLOUR("PAUSED", THEME_STATE_PAUSED, "vCPU state: paused (also slow motion)"),
 	COLOUR("HALTED", THEME_STATE_STOPPED, "vCPU state: stopped (halted, exited, quit, END)"),

@@ -23,13 +23,22 @@ void intake_apply(struct tui *t, const struct event *ev)
 	if (!intake_generation(t, ev->generation))
 		return;
 	size_t len = ev->len <= EVENT_TEXT_MAX ? ev->len : EVENT_TEXT_MAX;
+	char decode[PORT_DECODE_MAX];
 	const uint8_t *serial;
 	size_t serial_len = event_serial_bytes(ev, &serial);
 	switch (ev->kind) {
 	case EVENT_EXIT:
-		exit_history_push(&t->exits, ev);
+		/* The decoder sees every exit in ring order: a CMOS read needs
+		 * the index selected before it (src/decode). */
+		port_decoder_feed(&t->decoder, ev, decode, sizeof(decode));
+		exit_history_push(&t->exits, ev, decode);
 		if (serial_len) /* COM1 output riding on its OUT exit */
 			scrollback_feed(&t->serial, serial, serial_len);
+		break;
+	case EVENT_IRQ: /* a line of the exit log of its own, between its exits */
+		port_decoder_feed(&t->decoder, ev, decode, sizeof(decode));
+		irq_counts_add(&t->irqs, ev);
+		exit_history_push(&t->exits, ev, NULL);
 		break;
 	case EVENT_UART:
 		scrollback_feed(&t->serial, serial, serial_len <= EVENT_TEXT_MAX ? serial_len : EVENT_TEXT_MAX);
@@ -121,6 +130,8 @@ void intake_poll(struct tui *t, uint64_t now_ns)
 	if (total != t->rate.last_total)
 		t->dirty = true;
 	rate_history_update(&t->rate, now_ns, total);
+	for (unsigned line = 0; line < IRQ_LINES; line++)
+		rate_history_update(&t->irq_rate[line], now_ns, t->irqs.by_line[line]);
 }
 
 void intake_regs_drawn(struct tui *t)

@@ -1,6 +1,8 @@
 /* pane_exits.c - the exit log: one line per exit, newest at the bottom.
  *
- * Each line is coloured by its reason. Following, the bottom line is the
+ * Each line is coloured by its reason. An interrupt that went in between
+ * two exits is a line of its own, in exit.irq's colour, with no number:
+ * it is not an exit, and it sits right under the exit it followed. Following, the bottom line is the
  * newest exit; once the user moves (arrows, PgUp, Home) a selection appears
  * and the view holds still until End.
  */
@@ -29,7 +31,7 @@ static struct exit_columns exit_columns(const struct tui *t, uint64_t first, uin
 	for (uint64_t pos = first; pos < end; pos++) {
 		const struct event *ev = exit_history_at(&t->exits, pos);
 		struct exit_line l;
-		exit_format_line(ev, &l);
+		exit_format_entry(ev, exit_history_decode(&t->exits, pos), draw_utf8(), &l);
 		int n = (int)strlen(l.num), tm = (int)strlen(l.time), r = (int)strlen(l.reason);
 		c.num_w = n > c.num_w ? n : c.num_w;
 		c.time_w = tm > c.time_w ? tm : c.time_w;
@@ -38,19 +40,23 @@ static struct exit_columns exit_columns(const struct tui *t, uint64_t first, uin
 	return c;
 }
 
-static void draw_exit_line(const struct event *ev, const struct exit_columns *c, int y,
+static void draw_exit_line(const struct tui *t, uint64_t pos, const struct exit_columns *c, int y,
 			   struct rect in, bool selected)
 {
+	const struct event *ev = exit_history_at(&t->exits, pos);
 	struct exit_line l;
-	exit_format_line(ev, &l);
-	attr_t attr = draw_attr(selected ? THEME_SELECTION : exit_reason_slot(ev->reason));
+	exit_format_entry(ev, exit_history_decode(&t->exits, pos), draw_utf8(), &l);
+	attr_t attr = draw_attr(selected ? THEME_SELECTION : exit_event_slot(ev));
 	attrset(attr);
 	mvhline(y, in.x, ' ', in.w);
 	char text[256];
 	int len = snprintf(text, sizeof(text), "%*s ", c->num_w, l.num);
 	if (c->time)
 		len += snprintf(text + len, sizeof(text) - (size_t)len, "%*s ", c->time_w, l.time);
-	snprintf(text + len, sizeof(text) - (size_t)len, "%-*s %s", c->reason_w, l.reason, l.detail);
+	if (l.reason[0])
+		snprintf(text + len, sizeof(text) - (size_t)len, "%-*s %s", c->reason_w, l.reason, l.detail);
+	else /* an interrupt: its words start where the exits' reasons do */
+		snprintf(text + len, sizeof(text) - (size_t)len, "%s", l.detail);
 	int rip_w = c->rip ? (int)strlen(l.rip) : 0;
 	int room = c->rip ? in.w - rip_w - 1 : in.w;
 	draw_text(y, in.x, room, attr, text);
@@ -110,6 +116,6 @@ void pane_exits_draw(struct tui *t, struct rect r)
 	int y = in.y;
 	for (uint64_t pos = first; pos < end; pos++, y++) {
 		bool selected = !t->exit_view.follow && pos == t->exit_view.selected;
-		draw_exit_line(exit_history_at(h, pos), &c, y, in, selected);
+		draw_exit_line(t, pos, &c, y, in, selected);
 	}
 }

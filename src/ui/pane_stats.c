@@ -11,6 +11,7 @@
 
 #include "draw.h"
 #include "exit_format.h"
+#include "irq_describe.h"
 #include "numfmt.h"
 #include "panes.h"
 #include "sparkline.h"
@@ -153,6 +154,32 @@ static void stats_reasons(struct tui *t, struct stat_row *s, int reserve)
 	}
 }
 
+/* Interrupts per IRQ line, under the exits: "IRQ0 timer  47  100/s ███",
+ * counted from the interrupt records (not exits: they have no share of the
+ * exit total), the bar against the busiest line. */
+static void stats_irqs(struct tui *t, struct stat_row *s, int reserve)
+{
+	uint64_t most = 0;
+	for (unsigned line = 0; line < IRQ_LINES; line++)
+		most = t->irqs.by_line[line] > most ? t->irqs.by_line[line] : most;
+	int last = s->in.y + s->in.h - reserve;
+	for (unsigned line = 0; line < IRQ_LINES && s->y < last; line++) {
+		uint64_t n = t->irqs.by_line[line];
+		if (!n)
+			continue;
+		char label[24], count[16], rate[16];
+		snprintf(label, sizeof(label), "IRQ%u %s", line, irq_source_name(line));
+		numfmt_count(count, sizeof(count), n);
+		numfmt_count(rate, sizeof(rate), t->state == VCPU_RUNNING || t->state == VCPU_WAITING
+							 ? rate_history_now(&t->irq_rate[line]) : 0);
+		int x = s->in.x + draw_textf(s->y, s->in.x, s->in.w, draw_attr(THEME_EXIT_IRQ), "%-13s", label);
+		x += draw_textf(s->y, x, s->in.x + s->in.w - x, draw_attr(THEME_NORMAL), " %5s %5s/s ", count, rate);
+		if (s->in.x + s->in.w - x > 0)
+			draw_bar(s->y, x, s->in.x + s->in.w - x, n, most);
+		s->y++;
+	}
+}
+
 /* KVM's own exit count includes the ones it passed up to kvm-tui; the rest
  * it handled in the kernel. The two are sampled at different moments (the
  * kernel's a few times a second), so a busy guest can briefly show fewer
@@ -244,5 +271,6 @@ void pane_stats_draw(struct tui *t, struct rect r)
 	if (row_room(&s))
 		stats_sparkline(t, &s);
 	stats_reasons(t, &s, t->kstats.available ? 1 : 0);
+	stats_irqs(t, &s, t->kstats.available ? 1 : 0);
 	stats_kernel(t, &s);
 }

@@ -37,7 +37,8 @@
 
 /* Slots, with their key in theme files. The exit.* slots are one per exit
  * class (exit_table.h says which reason is in which; exit_class_slot() in
- * exit_format.c maps class to slot). */
+ * exit_format.c maps class to slot), and exit.irq colours the interrupt
+ * lines between the exits. */
 #define THEME_SLOTS(X)                                                   \
 	X(NORMAL, "normal")               /* ordinary text and background */ \
 	X(BORDER, "border")               /* pane frames */                  \
@@ -51,6 +52,7 @@
 	X(EXIT_DEBUG, "exit.debug")       /* single steps, breakpoints */    \
 	X(EXIT_ERROR, "exit.error")       /* the guest failed (triple fault...) */ \
 	X(EXIT_OTHER, "exit.other")       /* kicks and the rest */           \
+	X(EXIT_IRQ, "exit.irq")           /* interrupts: not exits, lines of their own */ \
 	X(REG_NAME, "reg.name")                                              \
 	X(REG_VALUE, "reg.value")                                            \
 	X(REG_CHANGED, "reg.changed")     /* changed since last frame/step */ \

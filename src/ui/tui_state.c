@@ -39,6 +39,7 @@ int tui_state_init(struct tui *t, struct seam *seam, const struct tui_config *cf
 	t->exit_view.follow = true;
 	t->dirty = true;
 	rate_history_reset(&t->rate, seam_now_ns(), counters_total(&seam->counters));
+	tui_state_clear_irqs(t, seam_now_ns());
 	return 0;
 }
 
@@ -54,6 +55,13 @@ void tui_state_free(struct tui *t)
 	exit_history_free(&t->exits);
 	guest_input_free(&t->input);
 	guest_input_free(&t->keyboard);
+}
+
+void tui_state_clear_irqs(struct tui *t, uint64_t now_ns)
+{
+	irq_counts_clear(&t->irqs);
+	for (unsigned line = 0; line < IRQ_LINES; line++)
+		rate_history_reset(&t->irq_rate[line], now_ns, 0);
 }
 
 void tui_state_new_generation(struct tui *t, uint32_t generation)
@@ -75,6 +83,7 @@ void tui_state_new_generation(struct tui *t, uint32_t generation)
 	t->regs.changed = 0;
 	uint64_t now = seam_now_ns();
 	rate_history_reset(&t->rate, now, counters_total(&t->seam->counters));
+	tui_state_clear_irqs(t, now);
 	if (!seek && tui_is_replay(t)) /* R or --loop: the same recording again */
 		tui_state_message(t, now, "the replay starts over (pass %llu)", (unsigned long long)t->resets + 1);
 	else if (!seek)

@@ -15,8 +15,10 @@
 #include "exit_history.h"
 #include "goto_prompt.h"
 #include "guest_input.h"
+#include "irq_counts.h"
 #include "kstats.h"
 #include "layout.h"
+#include "port_decoder.h"
 #include "rate_history.h"
 #include "scrollback.h"
 #include "seam.h"
@@ -43,7 +45,10 @@ struct tui {
 	/* what the guest produced, this generation */
 	struct scrollback serial;   /* COM1 */
 	struct scrollback debugcon; /* port 0xe9 */
-	struct exit_history exits;
+	struct exit_history exits;  /* exits and the interrupts between them */
+	struct port_decoder decoder; /* device port accesses in words, fed in ring order */
+	struct irq_counts irqs;     /* interrupts per IRQ line, this generation */
+	struct rate_history irq_rate[IRQ_LINES];
 	uint32_t generation;
 	uint64_t resets;            /* generations seen after the first */
 
@@ -92,6 +97,8 @@ int tui_state_init(struct tui *t, struct seam *seam, const struct tui_config *cf
 void tui_state_free(struct tui *t);
 /* A replay of a recording rather than a live VM. */
 bool tui_is_replay(const struct tui *t);
+/* No interrupts counted yet (a new generation's start). */
+void tui_state_clear_irqs(struct tui *t, uint64_t now_ns);
 /* A fresh VM after a reset: its console and exits start empty. */
 void tui_state_new_generation(struct tui *t, uint32_t generation);
 /* Records a new vCPU state (and when it was seen). */

@@ -210,12 +210,13 @@ assert_ge() {
 
 # --- traces and stats -----------------------------------------------------
 
-# trace_count FILE [REASON]: lines in a --trace file (with that reason).
+# trace_count FILE [REASON]: exit lines in a --trace file (with that
+# reason); interrupt lines ("kind":"irq") are not exits.
 trace_count() {
 	if [ $# -gt 1 ]; then
 		grep -c "\"reason\":\"$2\"" "$1" 2>/dev/null || true
 	else
-		grep -c '^{' "$1" 2>/dev/null || true
+		grep -c '^{"seq":[0-9]*,"time_ns":[0-9]*,"reason"' "$1" 2>/dev/null || true
 	fi
 }
 
@@ -283,4 +284,33 @@ flood_expected() {
 # counter_expected LINES OUT: what count prints: "0\n1\n...".
 counter_expected() {
 	seq 0 $(( $1 - 1 )) >"$2"
+}
+
+# check_irq_trace FILE WHO: the timer guest's --trace (live or replayed)
+# shows its interrupts and its device port accesses in words: IRQ lines
+# ("kind":"irq") for IRQ 0 at vector 8, each numbered after the exit it
+# followed, one counted by --stats for each, and the decodes of the PIT's
+# programming, the PIC masks and the handler's EOIs.
+check_irq_trace() {
+	local trace=$1 who=$2 irqs eois stats_irqs bad
+	irqs=$(grep -c '"kind":"irq"' "$trace")
+	assert_ge 3 "$irqs" "$who: IRQ lines in the trace ($irqs)"
+	assert_eq "$irqs" "$(grep -c '"kind":"irq","line":0,"source":"timer","vector":8,"how":"injected","coalesced":[0-9]*}$' "$trace")" \
+		"$who: every IRQ line is IRQ 0 (timer) injected at vector 8"
+	stats_irqs=$(awk '$1 == "IRQ0" && $2 == "timer" { print $3; exit }' "$ERR")
+	assert_eq "$irqs" "${stats_irqs:-none}" "$who: --stats counts each IRQ 0 (IRQ0 timer $stats_irqs)"
+	# An interrupt carries the number of the exit before it: never ahead, never behind.
+	bad=$(awk -F'[:,]' '{ seq = $2 } /"kind":"irq"/ && seq != last { n++ } !/"kind":"irq"/ { last = seq } END { print n + 0 }' "$trace")
+	assert_eq 0 "$bad" "$who: each IRQ line has the number of the exit just before it"
+	eois=$(grep -c '"port":"0x20".*"decode":"PIC1 OCW2 EOI (ends IRQ0)"' "$trace")
+	assert_ge $((irqs - 1)) "$eois" "$who: the handler's OUT 0x20 decodes as the EOI ending IRQ0 ($eois)"
+	assert_file_contains "$trace" '"port":"0x43".*"decode":"PIT control: ch0 lo/hi mode 2 binary"' \
+		"$who: the PIT's control word in words"
+	assert_file_contains "$trace" '"decode":"PIT ch0 count low byte 9c \(high byte next\)"' \
+		"$who: the count's low byte waits for its high byte"
+	assert_file_contains "$trace" '"decode":"PIT ch0 mode 2 rate 11932 = 100.0 Hz \(IRQ 0\)"' \
+		"$who: the second byte completes the count: 100 Hz"
+	assert_file_contains "$trace" '"port":"0x21".*"decode":"PIC1 OCW1 mask fe: IRQ 0 unmasked, the rest masked"' \
+		"$who: the PIC mask in words"
+	assert_eq 0 "$(grep -c '"reason":"HLT".*"decode"' "$trace")" "$who: only port accesses have a decode"
 }

@@ -155,8 +155,38 @@ static void test_json_truncates_safely(void)
 	CHECK_EQ(small[sizeof(small) - 1], '\0');
 }
 
+/* Interrupts get lines of their own; a device port access carries its
+ * words in "decode"; an exit line without one is as it always was. */
+static void test_irq_and_decode_lines(void)
+{
+	char line[512];
+	struct event ev = { .kind = EVENT_IRQ, .seq = 6, .time_ns = 10513976 };
+	ev.u.irq.irq = 0;
+	ev.u.irq.vector = 8;
+	ev.u.irq.how = IRQ_INJECTED;
+	trace_json_format(&ev, line, sizeof(line));
+	CHECK_STR(line, "{\"seq\":6,\"time_ns\":10513976,\"kind\":\"irq\",\"line\":0,\"source\":\"timer\","
+			"\"vector\":8,\"how\":\"injected\",\"coalesced\":0}");
+	struct event io = { .kind = EVENT_EXIT, .reason = EXIT_IO, .seq = 7, .time_ns = 10, .rip = 0x7c62 };
+	io.u.io.port = 0x20;
+	io.u.io.dir = IO_OUT;
+	io.u.io.size = 1;
+	io.u.io.count = 1;
+	io.u.io.data[0] = 0x20;
+	trace_json_decoded(&io, "PIC1 OCW2 EOI (ends IRQ0)", line, sizeof(line));
+	CHECK_STR(line, "{\"seq\":7,\"time_ns\":10,\"reason\":\"IO\",\"rip\":\"0x7c62\",\"dir\":\"out\","
+			"\"port\":\"0x20\",\"size\":1,\"count\":1,\"data\":\"0x20\","
+			"\"decode\":\"PIC1 OCW2 EOI (ends IRQ0)\"}");
+	char plain[512];
+	trace_json_decoded(&io, "", line, sizeof(line));
+	trace_json_format(&io, plain, sizeof(plain));
+	CHECK_STR(line, plain);
+	CHECK(!strstr(plain, "decode"));
+}
+
 int main(void)
 {
+	test_irq_and_decode_lines();
 	test_io_out();
 	test_rep_outs_keeps_count_and_first_bytes();
 	test_io_in_has_no_data_yet();

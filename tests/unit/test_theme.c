@@ -110,6 +110,31 @@ static void test_good_file(void)
 	CHECK(style_equal(t.style[THEME_EXIT_ERROR], def.style[THEME_EXIT_ERROR]));
 }
 
+/* The interrupt lines' slot: parsed like the others; a theme written before
+ * it existed keeps the default's; a misspelling is an error naming it. */
+static void test_irq_slot(void)
+{
+	struct theme t, def;
+	theme_builtin_default(&def);
+	CHECK_STR(theme_slot_key(THEME_EXIT_IRQ), "exit.irq");
+	CHECK_EQ(theme_slot_from_key("exit.irq"), THEME_EXIT_IRQ);
+	CHECK_CONTAINS(theme_slot_about(THEME_EXIT_IRQ), "interrupt");
+	CHECK_EQ(load_text("exit.irq = black on bright-magenta bold\n", &t), 0);
+	struct theme_style s = t.style[THEME_EXIT_IRQ];
+	CHECK(s.fg.kind == COLOR_KIND_ANSI && s.fg.ansi == 0 && s.bg.ansi == 13 && s.attrs == THEME_ATTR_BOLD);
+	CHECK_EQ(load_text("exit.io = cyan\nexit.other = default\n", &t), 0);
+	CHECK(style_equal(t.style[THEME_EXIT_IRQ], def.style[THEME_EXIT_IRQ]));
+	/* Told apart from every exit class in the default theme. */
+	for (int slot = THEME_EXIT_IO; slot <= THEME_EXIT_OTHER; slot++)
+		CHECK(!style_equal(def.style[THEME_EXIT_IRQ], def.style[slot]));
+	CHECK_EQ(load_text("\nexit.irqs = red\n", &t), -1);
+	CHECK_CONTAINS(err, ":2: unknown key 'exit.irqs'");
+	CHECK_EQ(load_text("exit.irq = red\nexit.irq = blue\n", &t), -1);
+	CHECK_CONTAINS(err, ":2: 'exit.irq' is already set on line 1");
+	CHECK_EQ(load_text("exit.irq = purple\n", &t), -1);
+	CHECK_CONTAINS(err, ":1: unknown colour or attribute 'purple'");
+}
+
 static void test_empty_file_is_default(void)
 {
 	struct theme t, def;
@@ -345,6 +370,7 @@ int main(void)
 	}
 	test_slots();
 	test_good_file();
+	test_irq_slot();
 	test_empty_file_is_default();
 	test_errors();
 	test_unreadable();

@@ -109,6 +109,41 @@ static void test_generation(struct seam *s)
 	CHECK_STR(serial_line(0), "fresh");
 }
 
+static struct event port_out(uint32_t gen, uint64_t seq, uint16_t port, uint8_t value)
+{
+	struct event ev = io_exit(gen, seq);
+	ev.u.io.port = port;
+	ev.u.io.data[0] = value;
+	return ev;
+}
+
+/* Interrupts join the exit log in ring order and are counted per line; the
+ * decoder sees both, so an EOI says which IRQ it ends; a new generation
+ * starts the counts and the decoder over. */
+static void test_interrupts(struct seam *s)
+{
+	struct event irq = { .kind = EVENT_IRQ, .generation = 2, .seq = 1 };
+	irq.u.irq.vector = 0x08;
+	push(s, port_out(2, 1, 0x43, 0x34));
+	push(s, irq);
+	push(s, port_out(2, 2, 0x20, 0x20));
+	intake_drain(&t, 100);
+	CHECK_EQ(t.generation, 2);
+	CHECK_EQ(exit_history_count(&t.exits), 3);
+	uint64_t first = t.exits.begin;
+	CHECK_EQ(exit_history_at(&t.exits, first + 1)->kind, EVENT_IRQ);
+	CHECK_STR(exit_history_decode(&t.exits, first), "PIT control: ch0 lo/hi mode 2 binary");
+	CHECK_STR(exit_history_decode(&t.exits, first + 1), "");
+	CHECK_STR(exit_history_decode(&t.exits, first + 2), "PIC1 OCW2 EOI (ends IRQ0)");
+	CHECK_EQ(t.irqs.total, 1);
+	CHECK_EQ(t.irqs.by_line[0], 1);
+	tui_state_new_generation(&t, 3);
+	CHECK_EQ(t.irqs.total, 0);
+	push(s, port_out(3, 1, 0x20, 0x20));
+	intake_drain(&t, 100);
+	CHECK_STR(exit_history_decode(&t.exits, t.exits.begin), "PIC1 OCW2 EOI (nothing in service)");
+}
+
 static void test_regs(struct seam *s)
 {
 	struct cpu_state cpu;
@@ -279,6 +314,7 @@ int main(void)
 	test_state_from_the_ring(s);
 	test_budget(s);
 	test_generation(s);
+	test_interrupts(s);
 	test_regs(s);
 	test_commands(s);
 	test_serial_typing(s);
