@@ -4,7 +4,8 @@
 # the title says it is waiting for an interrupt rather than halted for
 # good, p freezes guest time (no new second while paused, however long),
 # and s from the HLT takes the injection of IRQ 0 as one step and the
-# handler's first instruction as the next (IP inside irq0, 7c58-7c63).
+# handler's first instruction as the next (IP inside irq0, 7c58-7c63),
+# the exit log showing the injection as its own line.
 # Replay twin: timer.rec; pausing freezes it just the same, and s moves
 # one recorded exit.
 . "$(dirname "$0")/tui_lib.sh"
@@ -80,6 +81,7 @@ step_into_handler() {
 	sleep 0.5
 	if [ "$(ip)" = "$HLT_NEXT" ]; then
 		ok "s: IRQ 0 injected, the guest has not run yet (IP still $HLT_NEXT)"
+		assert_screen 'IRQ0 timer → vector 08h injected *│' "s: the injection is the exit log's last line"
 	else
 		fail "s: the injection is a step of its own (IP $(ip), expected $HLT_NEXT)"
 	fi
