@@ -11,7 +11,7 @@
 enum {
 	OPT_HEADLESS = 256, OPT_MEM, OPT_MODE, OPT_LOAD_ADDR, OPT_ENTRY, OPT_TRACE, OPT_STATS,
 	OPT_TIMEOUT, OPT_MAX_EXITS, OPT_THEME, OPT_LIST_THEMES, OPT_NO_COLOR, OPT_PAUSED,
-	OPT_RECORD, OPT_REPLAY, OPT_SPEED, OPT_LOOP,
+	OPT_RECORD, OPT_REPLAY, OPT_SPEED, OPT_LOOP, OPT_IRQCHIP,
 };
 
 static const struct option long_options[] = {
@@ -32,6 +32,7 @@ static const struct option long_options[] = {
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "speed", required_argument, NULL, OPT_SPEED },
 	{ "loop", no_argument, NULL, OPT_LOOP },
+	{ "irqchip", required_argument, NULL, OPT_IRQCHIP },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -59,6 +60,9 @@ void cli_help(FILE *out)
 	      "  --load-addr ADDR    load a flat image or boot sector at ADDR\n"
 	      "  --entry ADDR        start executing at ADDR\n"
 	      "  --paused            start paused (then s steps, r runs)\n"
+	      "  --irqchip user|kernel  the PC's interrupt controller and timer: kvm-tui's\n"
+	      "                      own 8259 PIC and 8254 PIT (user, the default), or\n"
+	      "                      KVM's in the kernel, whose exits then never reach kvm-tui\n"
 	      "\n"
 	      "Console:\n"
 	      "  --headless          no UI: guest serial output to stdout, stdin to the guest\n"
@@ -179,6 +183,7 @@ static const char *const live_only[] = {
 	[OPT_MEM - OPT_HEADLESS] = "--mem", [OPT_MODE - OPT_HEADLESS] = "--mode",
 	[OPT_LOAD_ADDR - OPT_HEADLESS] = "--load-addr", [OPT_ENTRY - OPT_HEADLESS] = "--entry",
 	[OPT_MAX_EXITS - OPT_HEADLESS] = "--max-exits", [OPT_RECORD - OPT_HEADLESS] = "--record",
+	[OPT_IRQCHIP - OPT_HEADLESS] = "--irqchip",
 };
 
 static int apply_option(int c, const char *arg, struct cli_options *o, char *err, size_t errlen)
@@ -228,6 +233,10 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 			return bad_value("--speed", arg, "a pace such as 1, 4, 0.25 or max", err, errlen);
 		return 0;
 	case OPT_LOOP: o->replay_loop = true; return 0;
+	case OPT_IRQCHIP:
+		if (vm_irqchip_parse(arg, &o->vm.irqchip))
+			return bad_value("--irqchip", arg, "user or kernel", err, errlen);
+		return 0;
 	case 'h': o->help = true; return 0;
 	case 'V': o->version = true; return 0;
 	default: return -1;

@@ -217,15 +217,20 @@ static void run_once(struct vcpu *v)
 	struct vcpu_exit x;
 	memset(&x, 0, sizeof(x));
 	vcpu_irq_deliver(v);
-	if (v->state != VCPU_RUNNING)
+	if (v->state != VCPU_RUNNING && v->state != VCPU_WAITING)
 		return; /* the injection failed */
 	enum backend_run rc = ops(v)->run(v->cfg.backend, &x);
 	uint64_t now = exit_clock_now(&v->clock);
 	v->last_run_ns = now;
 	switch (rc) {
 	case BACKEND_EXIT:
-		if (is_stray_kick(v, &x))
+		if (is_stray_kick(v, &x)) {
+			if (vcpu_irq_in_kernel(v))
+				vcpu_irq_kernel_check(v); /* the alarm: asleep in HLT, or stopped? */
 			break;
+		}
+		if (vcpu_irq_in_kernel(v) && x.ev.reason != EXIT_INTR)
+			vcpu_irq_kernel_ran(v);
 		vcpu_handle_exit(v, &x, now);
 		if (v->seeking && v->seq >= v->seek_to)
 			seek_done(v);
@@ -288,8 +293,8 @@ static void *vcpu_thread_main(void *arg)
 			idle(v);
 			continue;
 		}
-		if (v->state == VCPU_WAITING) {
-			vcpu_irq_wait(v);
+		if (v->state == VCPU_WAITING && !vcpu_irq_in_kernel(v)) {
+			vcpu_irq_wait(v); /* KVM's irqchip: the thread waits inside KVM_RUN instead */
 			continue;
 		}
 		if (throttle(v))
