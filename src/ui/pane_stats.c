@@ -226,10 +226,30 @@ static void stats_kernel(struct tui *t, struct stat_row *s)
 		s->y++;
 }
 
+/* Which interrupt controller runs decides which exits reach kvm-tui (with
+ * KVM's, the PIC's and PIT's ports and HLT stay in the kernel and show only
+ * in KVM's counts below), so the title says it: the whole label where it
+ * fits, "irqchip: kernel" where not. A replay has none to name. */
+static void stats_title(const struct tui *t, int width, char *buf, size_t n)
+{
+	const char *chip = t->cfg ? t->cfg->irqchip : NULL;
+	const char *sep = draw_utf8() ? " \u00b7 " : " - ";
+	if (!chip) {
+		snprintf(buf, n, "4 statistics");
+		return;
+	}
+	int room = width - 4; /* the corners and a space each side */
+	int len = snprintf(buf, n, "4 statistics%sirqchip: %s", sep, chip);
+	if (len - (draw_utf8() ? 1 : 0) > room) /* "·" is 2 bytes, 1 column */
+		snprintf(buf, n, "4 statistics%sirqchip: %.*s", sep, (int)strcspn(chip, " "), chip);
+}
+
 void pane_stats_draw(struct tui *t, struct rect r)
 {
+	char title[96];
+	stats_title(t, r.w, title, sizeof(title));
 	draw_fill(r, THEME_NORMAL);
-	draw_frame(r, "4 statistics", t->focus == PANE_STATS);
+	draw_frame(r, title, t->focus == PANE_STATS);
 	struct stat_row s = { .in = draw_inner(r) };
 	s.y = s.in.y;
 	if (s.in.w <= 0)

@@ -12,10 +12,13 @@
 
 #define RFLAGS_IF 0x200u
 /* A vCPU that has not come back from KVM_RUN for this long is looked at:
- * asleep in HLT? with interrupts off? A guest that ends in HLT with IF=0
- * ends the run this much later than the HLT (a user-space irqchip sees
- * the HLT exit at once); a guest asleep costs 100 wakeups a second. */
+ * asleep in HLT? with interrupts off? A running guest that ends in HLT
+ * with IF=0 ends the run up to this much later than the HLT (a user-space
+ * irqchip sees the HLT exit at once). Each look is a kick, counted by KVM
+ * as a signal exit: a guest already asleep is looked at less often (it
+ * must wake before it can stop for good), 10 a second. */
 #define KIRQ_PROBE_NS 10000000ull
+#define KIRQ_PROBE_WAITING_NS 100000000ull
 /* A device due sooner than this is looked at this late: a CMOS periodic
  * interrupt at its fastest (8192 Hz) cannot make the host spin. */
 #define KIRQ_MIN_WAIT_NS 50000ull
@@ -54,7 +57,7 @@ void vcpu_kirq_before_run(struct vcpu *v)
 	struct cpu_backend *be = v->cfg.backend;
 	uint64_t now = exit_clock_now(&v->clock);
 	(void)irq->poll(irq->ctx, now);
-	uint64_t at = now + KIRQ_PROBE_NS;
+	uint64_t at = now + (v->state == VCPU_WAITING ? KIRQ_PROBE_WAITING_NS : KIRQ_PROBE_NS);
 	uint64_t next = irq->next_event(irq->ctx, now);
 	if (next < at)
 		at = next > now + KIRQ_MIN_WAIT_NS ? next : now + KIRQ_MIN_WAIT_NS;
