@@ -221,10 +221,15 @@ static void run_once(struct vcpu *v)
 		return; /* the injection failed */
 	enum backend_run rc = ops(v)->run(v->cfg.backend, &x);
 	uint64_t now = exit_clock_now(&v->clock);
-	v->last_run_ns = now;
+	bool stray = rc == BACKEND_EXIT && is_stray_kick(v, &x);
+	/* Slow motion spaces exits; a stray kick is none (and KVM's irqchip's
+	 * alarm may fire in every throttle wait: were it counted, the guest
+	 * would never run again). */
+	if (!stray)
+		v->last_run_ns = now;
 	switch (rc) {
 	case BACKEND_EXIT:
-		if (is_stray_kick(v, &x)) {
+		if (stray) {
 			if (vcpu_irq_in_kernel(v))
 				vcpu_irq_kernel_check(v); /* the alarm: asleep in HLT, or stopped? */
 			break;

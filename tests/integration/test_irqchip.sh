@@ -83,4 +83,20 @@ for mode in user kernel; do
 	assert_stdout 'ready\nabcxyz\nbye\n' "uart_irq ($mode): input reached the halted guest by IRQ 4"
 done
 
+# A run with KVM's irqchip records and replays like any other (the replay
+# has no irqchip: the recording holds every exit and line change).
+run --stdin <(printf 'ab'; sleep 0.4; printf 'q') --headless --irqchip kernel \
+	--record "$WORK/k.rec" --trace "$WORK/k.live" "$TEST_GUESTS/uart_irq.bin"
+assert_status 0 "uart_irq recorded under KVM's irqchip: status 0"
+cp "$OUT" "$WORK/k.out"
+run --headless --replay "$WORK/k.rec" --trace "$WORK/k.replay"
+assert_status 0 "its replay ends with the same status"
+assert_stdout_file "$WORK/k.out" "its replay prints the same COM1 bytes"
+if cmp -s "$WORK/k.live" "$WORK/k.replay"; then
+	ok "its replay's --trace is byte-identical to the live one"
+else
+	fail "its replay's --trace differs from the live one"
+	diff "$WORK/k.live" "$WORK/k.replay" | head -n 10 | sed 's/^/    /'
+fi
+
 finish
