@@ -16,12 +16,15 @@
 #include "sparkline.h"
 
 /* KVM's statistics worth a student's eye, in the order they are shown;
- * the zoomed pane shows every one the kernel publishes. */
+ * the zoomed pane shows every one the kernel publishes. With KVM's own
+ * irqchip the interrupts and HLTs that never reach kvm-tui show up here:
+ * halt_exits, irq_injections and halt_wakeup, early enough to stay on a
+ * short pane. */
 static const char *const kstat_names[] = {
 	"exits",	"io_exits",	    "mmio_exits",	"halt_exits",
-	"irq_exits",	"signal_exits",	    "insn_emulation",	"insn_emulation_fail",
-	"irq_window_exits", "nmi_window_exits", "request_irq_exits", "halt_wakeup",
-	"hypercalls",	"pf_taken",	    "l1d_flush",
+	"irq_injections", "halt_wakeup",    "irq_exits",	"signal_exits",
+	"insn_emulation", "insn_emulation_fail", "irq_window_exits", "nmi_window_exits",
+	"request_irq_exits", "hypercalls",  "pf_taken",	"l1d_flush",
 };
 
 struct stat_row {
