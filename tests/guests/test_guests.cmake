@@ -9,6 +9,7 @@
 #   pic_hello                 position independent (--load-addr / --entry)
 #   uart_irq                  echo from COM1's receive interrupt, HLT between
 #                             bytes (a boot sector: the IVT is at 0)
+#   kbc_reset                 "boot", then the 8042's reset pulse, forever
 set(KVMTUI_TEST_GUEST_DIR ${CMAKE_BINARY_DIR}/tests/guests)
 set(KVMTUI_GUEST_LD_DIR ${CMAKE_SOURCE_DIR}/guests)
 
@@ -24,6 +25,7 @@ set(KVMTUI_TEST_GUESTS
   "rep_insb|${KVMTUI_GUEST_LD_DIR}/flat.ld|bin"
   "pic_hello|${KVMTUI_GUEST_LD_DIR}/flat.ld|bin"
   "uart_irq|${KVMTUI_GUEST_LD_DIR}/bootsector.ld|bin"
+  "kbc_reset|${KVMTUI_GUEST_LD_DIR}/bootsector.ld|bin"
 )
 
 foreach(entry ${KVMTUI_TEST_GUESTS})

@@ -83,6 +83,15 @@ for mode in user kernel; do
 	assert_stdout 'ready\nabcxyz\nbye\n' "uart_irq ($mode): input reached the halted guest by IRQ 4"
 done
 
+# The guest's own reset (the 8042's 0xfe pulse) is a fresh VM, KVM's PIC
+# and PIT rebuilt: the guest boots again and again until --timeout.
+run --headless --irqchip kernel --timeout 1 "$TEST_GUESTS/kbc_reset.bin"
+assert_status 124 "kbc_reset under KVM's irqchip: resets until --timeout (status 124)"
+boots=$(grep -c '^boot$' "$OUT")
+assert_ge 3 "$boots" "kbc_reset: the 8042's reset pulse rebuilt the machine, again and again ($boots boots in 1 s)"
+for i in $(seq 1 $((boots + 1))); do printf 'boot\n'; done >"$WORK/boots"
+assert_stdout_prefix_of "$WORK/boots" "kbc_reset: every start prints the same 'boot' (no stale state)"
+
 # A run with KVM's irqchip records and replays like any other (the replay
 # has no irqchip: the recording holds every exit and line change).
 run --stdin <(printf 'ab'; sleep 0.4; printf 'q') --headless --irqchip kernel \
