@@ -83,6 +83,16 @@ for mode in user kernel; do
 	assert_stdout 'ready\nabcxyz\nbye\n' "uart_irq ($mode): input reached the halted guest by IRQ 4"
 done
 
+# A device of kvm-tui's that is due by time: the CMOS clock's periodic
+# interrupt at 1024 Hz. With KVM's irqchip the vCPU thread sleeps inside
+# KVM_RUN; the machine's alarm must wake it when the clock is due, or 256
+# interrupts would take seconds (one per look at a sleeping guest).
+for mode in user kernel; do
+	run --headless --irqchip "$mode" --timeout 1.5 "$TEST_GUESTS/rtc_tick.bin"
+	assert_status 0 "rtc_tick ($mode): 256 periodic interrupts at 1024 Hz within 1.5 s"
+	assert_stdout '....done\n' "rtc_tick ($mode): a dot every 64 interrupts, then done"
+done
+
 # The guest's own reset (the 8042's 0xfe pulse) is a fresh VM, KVM's PIC
 # and PIT rebuilt: the guest boots again and again until --timeout.
 run --headless --irqchip kernel --timeout 1 "$TEST_GUESTS/kbc_reset.bin"
