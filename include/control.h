@@ -47,6 +47,8 @@ struct control {
 	_Atomic uint32_t replay_speed; /* REPLAY_SPEED_*: pace of a replay */
 	_Atomic uint32_t replay_loop;  /* replay: start over when the recording ends */
 	_Atomic uint32_t seek_generation; /* replay: the generation a seek started (not a reset) */
+	_Atomic bool notify_kicks;     /* control_notify kicks too: the vCPU may wait inside
+					* KVM_RUN (KVM's in-kernel irqchip), not on the condvar */
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	bool vcpu_sleeping;            /* in control_wait (under lock): no kick needed */
@@ -62,7 +64,9 @@ void control_destroy(struct control *ctl);
 void control_request(struct control *ctl, uint32_t requests);
 void control_set_rate_limit(struct control *ctl, uint32_t exits_per_second);
 /* Wakes a sleeping vCPU for news that needs no kick (input for its devices):
- * a running one finds the bit at its next exit. */
+ * a running one finds the bit at its next exit. With notify_kicks set, a
+ * running one is kicked as well (a guest halted inside KVM_RUN has no next
+ * exit to wait for). */
 void control_notify(struct control *ctl, uint32_t requests);
 enum vcpu_state control_state(const struct control *ctl);
 /* Replay: go to an exit (or a time, with CONTROL_SEEK_TIME), then pause. */

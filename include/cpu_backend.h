@@ -78,6 +78,18 @@ struct cpu_backend_ops {
 	bool (*irq_ready)(struct cpu_backend *be);
 	int (*irq_inject)(struct cpu_backend *be, uint8_t vector); /* -1: see last_error */
 	void (*irq_window)(struct cpu_backend *be, bool want);
+	/* The in-kernel irqchip (live with --irqchip kernel; NULL in a replay):
+	 * move one of kvm-tui's own device lines (ISA IRQ 0-15), 0 or -1 (see
+	 * last_error); whether the vCPU sleeps in HLT inside the kernel (1),
+	 * runs (0) or cannot say (-1); the guest's time runs or stops (a pause:
+	 * the in-kernel timer freezes); the PICs' registers, 0 or -1. */
+	int (*irq_line)(struct cpu_backend *be, unsigned irq, bool level);
+	int (*irq_halted)(struct cpu_backend *be);
+	void (*irq_clock)(struct cpu_backend *be, bool running);
+	int (*irq_lines)(struct cpu_backend *be, struct cpu_irq_lines *out);
+	/* Make a run in progress return by host time `at` (CLOCK_MONOTONIC ns)
+	 * or earlier: a guest asleep inside KVM_RUN is looked at again then. */
+	void (*alarm)(struct cpu_backend *be, uint64_t at, uint64_t now);
 	/* Replay only (NULL live): back to the start of the current recorded
 	 * generation, and the exit number reached at a time into it. */
 	int (*rewind)(struct cpu_backend *be);

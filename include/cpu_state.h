@@ -39,6 +39,17 @@ struct cpu_dtable {
 
 enum seg_index { SEG_CS, SEG_DS, SEG_ES, SEG_FS, SEG_GS, SEG_SS, SEG_TR, SEG_LDT, SEG_COUNT };
 
+/* The 8259A pair as the vCPU pane shows it, bit n for IRQ n (the slave's
+ * IRQ 8-15 in the high byte): kvm-tui's own PICs or KVM's in-kernel ones. */
+struct cpu_irq_lines {
+	uint16_t irr;   /* requested, waiting for the CPU */
+	uint16_t isr;   /* in service: taken, not yet ended by an EOI */
+	uint16_t imr;   /* masked */
+	uint8_t valid;  /* CPU_IRQ_LINES_VALID once read; 0: none to show (older recordings) */
+	uint8_t pad;
+};
+#define CPU_IRQ_LINES_VALID 1
+
 struct cpu_state {
 	uint64_t gpr[GPR_COUNT];
 	uint64_t rip;
@@ -49,6 +60,8 @@ struct cpu_state {
 	uint64_t exits;      /* exits taken when this was captured */
 	uint32_t generation; /* which VM (bumps at reset) */
 	uint32_t valid;      /* 0 until the first capture */
+	/* Appended last: a recording's register words keep their places. */
+	struct cpu_irq_lines irq; /* the PICs, as of the last registers published */
 };
 
 _Static_assert(sizeof(struct cpu_state) % 8 == 0, "copied word by word");

@@ -24,6 +24,17 @@ enum guest_mode {
 const char *guest_mode_name(enum guest_mode mode); /* "real", "protected", ... */
 int guest_mode_parse(const char *text, enum guest_mode *out); /* 0 or -1 */
 
+/* Who is the PC's interrupt controller and timer (--irqchip). */
+enum vm_irqchip {
+	VM_IRQCHIP_USER = 0, /* kvm-tui's own 8259A pair, 8254 and port 61h; it injects (KVM_INTERRUPT) */
+	VM_IRQCHIP_KERNEL,   /* KVM's (KVM_CREATE_IRQCHIP, KVM_CREATE_PIT2); kvm-tui raises lines (KVM_IRQ_LINE) */
+};
+
+const char *vm_irqchip_name(enum vm_irqchip chip);  /* "user", "kernel" */
+int vm_irqchip_parse(const char *text, enum vm_irqchip *out); /* 0 or -1 */
+/* What the console says about it: "user", "kernel (KVM's PIC, PIT)". */
+const char *vm_irqchip_label(enum vm_irqchip chip);
+
 #define VM_DEFAULT_MEM (16ull << 20)
 #define VM_MIN_MEM (64ull << 10)
 #define VM_MAX_MEM (64ull << 30)
@@ -41,6 +52,7 @@ struct vm_options {
 	uint64_t max_exits;       /* stop after this many exits (VCPU_EXIT_LIMIT); 0 = no limit */
 	const char *record_path;  /* --record: write what the console shows here; NULL = no */
 	const char *guest_name;   /* as the user named it, for the recording (NULL: guest_path) */
+	enum vm_irqchip irqchip;  /* --irqchip: user (default) or kernel */
 };
 
 /* What a recording says about itself, for the replay's title and the UI. */
@@ -78,5 +90,8 @@ const char *vm_start_mode(const struct vm *vm);
 enum guest_mode vm_mode(const struct vm *vm);
 /* NULL for a live VM. */
 const struct replay_summary *vm_replay_summary(const struct vm *vm);
+/* A live VM's interrupt controller, for display (vm_irqchip_label); NULL in
+ * a replay, which has none: the recording holds what the devices did. */
+const char *vm_irqchip_shown(const struct vm *vm);
 
 #endif

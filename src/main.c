@@ -127,6 +127,7 @@ static int run_console(struct program *p)
 		.image_kind = vm_image_kind(p->vm),
 		.start_mode = vm_start_mode(p->vm),
 		.mem_size = p->opts.vm.mem_size,
+		.irqchip = vm_irqchip_shown(p->vm),
 		.theme = &p->theme,
 		.use_color = p->use_color,
 		.keys_to = p->opts.keyboard,

@@ -12,7 +12,7 @@ enum {
 	OPT_HEADLESS = 256, OPT_MEM, OPT_MODE, OPT_LOAD_ADDR, OPT_ENTRY, OPT_TRACE, OPT_STATS,
 	OPT_TIMEOUT, OPT_MAX_EXITS, OPT_THEME, OPT_LIST_THEMES, OPT_NO_COLOR, OPT_PAUSED,
 	OPT_RECORD, OPT_REPLAY, OPT_SPEED, OPT_LOOP,
-	OPT_KEYBOARD,
+	OPT_KEYBOARD, OPT_IRQCHIP,
 };
 
 static const struct option long_options[] = {
@@ -34,6 +34,7 @@ static const struct option long_options[] = {
 	{ "speed", required_argument, NULL, OPT_SPEED },
 	{ "loop", no_argument, NULL, OPT_LOOP },
 	{ "keyboard", required_argument, NULL, OPT_KEYBOARD },
+	{ "irqchip", required_argument, NULL, OPT_IRQCHIP },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -61,6 +62,9 @@ void cli_help(FILE *out)
 	      "  --load-addr ADDR    load a flat image or boot sector at ADDR\n"
 	      "  --entry ADDR        start executing at ADDR\n"
 	      "  --paused            start paused (then s steps, r runs)\n"
+	      "  --irqchip CHIP      the PC's interrupt controller and timer: user (the\n"
+	      "                      default: kvm-tui's own 8259 PIC and 8254 PIT) or kernel\n"
+	      "                      (KVM's: their port exits and HLT stay in the kernel)\n"
 	      "\n"
 	      "Console:\n"
 	      "  --headless          no UI: guest serial output to stdout, stdin to the guest\n"
@@ -184,6 +188,7 @@ static const char *const live_only[] = {
 	[OPT_LOAD_ADDR - OPT_HEADLESS] = "--load-addr", [OPT_ENTRY - OPT_HEADLESS] = "--entry",
 	[OPT_MAX_EXITS - OPT_HEADLESS] = "--max-exits", [OPT_RECORD - OPT_HEADLESS] = "--record",
 	[OPT_KEYBOARD - OPT_HEADLESS] = "--keyboard",
+	[OPT_IRQCHIP - OPT_HEADLESS] = "--irqchip",
 };
 
 static int apply_option(int c, const char *arg, struct cli_options *o, char *err, size_t errlen)
@@ -237,6 +242,10 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 		if (strcmp(arg, "kbc") != 0 && strcmp(arg, "uart") != 0)
 			return bad_value("--keyboard", arg, "kbc or uart", err, errlen);
 		o->keyboard = arg[0] == 'k' ? INPUT_TO_KBC : INPUT_TO_UART;
+		return 0;
+	case OPT_IRQCHIP:
+		if (vm_irqchip_parse(arg, &o->vm.irqchip))
+			return bad_value("--irqchip", arg, "user or kernel", err, errlen);
 		return 0;
 	case 'h': o->help = true; return 0;
 	case 'V': o->version = true; return 0;

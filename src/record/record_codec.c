@@ -3,8 +3,8 @@
  *   REC_EVENT   the 64-byte struct event as pushed into the ring
  *   REC_REGS    u64 bitmap of the cpu_state words that differ from the last
  *               REC_REGS of the block, then those words in order: an exit
- *               changes 2-4 of the 55 (RIP, exits, a GPR or two), so a
- *               register record is ~30 bytes instead of 440
+ *               changes 2-4 of the 56 (RIP, exits, a GPR or two), so a
+ *               register record is ~30 bytes instead of 448
  *   REC_KSTATS  count, available, generation, then only `count` items
  *
  * The delta base starts at zero in every block, so a block decodes without
@@ -58,7 +58,7 @@ size_t rec_encode_regs(uint8_t *out, struct rec_regs_base *base, const struct cp
 	size_t n = 0, g;
 
 	out[0] = REC_REGS;
-	/* An exit changes 2-4 of the 55 words: test them four at a time and
+	/* An exit changes 2-4 of the 56 words: test them four at a time and
 	 * look closer only at a group that changed. */
 	for (g = 0; g + 4 <= REC_REGS_WORDS; g += 4) {
 		if (group_diff(src, base->w, g) == 0)
@@ -66,8 +66,10 @@ size_t rec_encode_regs(uint8_t *out, struct rec_regs_base *base, const struct cp
 		for (size_t i = g; i < g + 4; i++)
 			keep_if_changed(src, base->w, i, out + 9, &n, &bitmap);
 	}
+#if REC_REGS_WORDS_TAIL /* words after the last whole group of four */
 	for (; g < REC_REGS_WORDS; g++)
 		keep_if_changed(src, base->w, g, out + 9, &n, &bitmap);
+#endif
 	memcpy(out + 1, &bitmap, 8);
 	return 9 + 8 * n;
 }

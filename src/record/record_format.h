@@ -80,6 +80,10 @@ uint32_t rec_block_crc(const uint8_t hdr[REC_BLOCK_HDR_LEN], const uint8_t *fram
 #define REC_REGS_WORDS (sizeof(struct cpu_state) / sizeof(uint64_t))
 _Static_assert(sizeof(struct cpu_state) % sizeof(uint64_t) == 0, "registers are whole words");
 _Static_assert(REC_REGS_WORDS <= 64, "one u64 bitmap covers every register word");
+/* Whether the encoder needs its word-by-word tail after the groups of four
+ * (a preprocessor switch: a loop that can never run draws a GCC warning). */
+#define REC_REGS_WORDS_TAIL 0
+_Static_assert((REC_REGS_WORDS % 4 != 0) == REC_REGS_WORDS_TAIL, "set REC_REGS_WORDS_TAIL to whether words follow the last group of four");
 
 /* kstats are written as their first 16 bytes (count, available, generation)
  * then `count` items of 48 bytes: pin the layout those sizes assume. */

@@ -2,7 +2,7 @@
  *
  * Appends run on the vCPU thread at every exit (and on the kstats sampler),
  * so the append path is: lock an uncontended mutex, encode into the fill
- * buffer (a 64-byte copy, a 55-word delta), unlock. No allocation, no system
+ * buffer (a 64-byte copy, a 56-word delta), unlock. No allocation, no system
  * call except a condition signal once per block (its first record starts
  * the 200 ms clock; crossing the size target makes it due).
  */

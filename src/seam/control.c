@@ -23,6 +23,7 @@ void control_init(struct control *ctl)
 	atomic_init(&ctl->replay_speed, REPLAY_SPEED_REAL);
 	atomic_init(&ctl->replay_loop, 0);
 	atomic_init(&ctl->seek_generation, UINT32_MAX);
+	atomic_init(&ctl->notify_kicks, false);
 	pthread_mutex_init(&ctl->lock, NULL);
 	pthread_condattr_t attr;
 	pthread_condattr_init(&attr);
@@ -59,8 +60,11 @@ void control_notify(struct control *ctl, uint32_t requests)
 {
 	atomic_fetch_or_explicit(&ctl->pending, requests, memory_order_release);
 	pthread_mutex_lock(&ctl->lock);
+	bool sleeping = ctl->vcpu_sleeping;
 	pthread_cond_broadcast(&ctl->wake);
 	pthread_mutex_unlock(&ctl->lock);
+	if (atomic_load(&ctl->notify_kicks) && ctl->kick && !sleeping)
+		ctl->kick(ctl->kick_ctx);
 }
 
 void control_set_rate_limit(struct control *ctl, uint32_t exits_per_second)

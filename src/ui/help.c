@@ -10,7 +10,7 @@
 #include "draw.h"
 #include "panes.h"
 
-enum help_kind { H_TITLE, H_HEAD, H_KEY, H_TEXT, H_COLOUR, H_BLANK };
+enum help_kind { H_TITLE, H_HEAD, H_KEY, H_TEXT, H_COLOUR, H_BLANK, H_IRQCHIP };
 
 struct help_line {
 	enum help_kind kind;
@@ -27,6 +27,7 @@ struct help_line {
 
 static const struct help_line help[] = {
 	{ H_TITLE, NULL, "kvm-tui: a KVM virtual machine, watched live", THEME_NORMAL },
+	{ H_IRQCHIP, NULL, NULL, THEME_NORMAL }, /* which interrupt controller: this run's */
 	BLANK,
 	HEAD("Running the guest"),
 	KEY("p", "pause the vCPU"),
@@ -118,7 +119,23 @@ static void help_colour_sample(int y, int x, const struct help_line *l)
 	mvaddstr(y, x, l->key);
 }
 
-static void help_line_draw(const struct help_line *l, int y, int x, int w)
+/* The run's interrupt controller, and what it means for the exits shown. */
+static void help_irqchip(const struct tui *t, int y, int x, int w)
+{
+	const char *chip = t->cfg ? t->cfg->irqchip : NULL;
+	char line[160];
+	if (!chip)
+		snprintf(line, sizeof(line), "irqchip: none in a replay (the recording holds what the devices did)");
+	else if (strncmp(chip, "kernel", 6) == 0)
+		snprintf(line, sizeof(line), "irqchip: %s; their ports and HLT stay in the kernel: "
+			 "see KVM's counts", chip);
+	else
+		snprintf(line, sizeof(line), "irqchip: %s (kvm-tui's PIC, PIT: their ports exit; "
+			 "--irqchip kernel for KVM's)", chip);
+	draw_text(y, x + 2, w - 2, draw_attr(THEME_HELP), line);
+}
+
+static void help_line_draw(const struct tui *t, const struct help_line *l, int y, int x, int w)
 {
 	attr_t normal = draw_attr(THEME_HELP);
 	switch (l->kind) {
@@ -140,6 +157,9 @@ static void help_line_draw(const struct help_line *l, int y, int x, int w)
 			help_colour_sample(y, x + 2, l);
 			draw_text(y, x + KEY_COL, w - KEY_COL, normal, l->text);
 		}
+		break;
+	case H_IRQCHIP:
+		help_irqchip(t, y, x, w);
 		break;
 	case H_BLANK:
 		break;
@@ -169,5 +189,5 @@ void help_draw(struct tui *t)
 	draw_frame(r, title, true);
 	struct rect in = draw_inner(r);
 	for (int i = 0; i < rows && t->help_scroll + i < HELP_LINES; i++)
-		help_line_draw(&help[t->help_scroll + i], in.y + i, in.x + 1, in.w - 2);
+		help_line_draw(t, &help[t->help_scroll + i], in.y + i, in.x + 1, in.w - 2);
 }

@@ -124,6 +124,19 @@ static void flow_gprs(struct flow *f, const struct tui *t, int width)
 	flow_newline(f);
 }
 
+/* The PICs under the flags (IF is there): why an interrupt does or does not
+ * come. Only when the snapshot has them (not in older recordings). */
+static void flow_irq(struct flow *f, const struct tui *t)
+{
+	const struct cpu_irq_lines *l = &t->regs.cpu.irq;
+	if (l->valid != CPU_IRQ_LINES_VALID)
+		return;
+	char value[96];
+	reg_format_irq_lines(value, sizeof(value), l);
+	flow_reg(f, "IRQ", 2, value, false);
+	flow_newline(f);
+}
+
 static void flow_segment(struct flow *f, const struct tui *t, enum seg_index s)
 {
 	const struct cpu_segment *seg = &t->regs.cpu.seg[s];
@@ -209,6 +222,7 @@ static void flow_all(struct flow *f, const struct tui *t, int lines)
 	}
 	int width = cpu_mode_width(cpu_mode_of(&t->regs.cpu));
 	flow_gprs(f, t, width);
+	flow_irq(f, t);
 	flow_segments(f, t, lines);
 	flow_control(f, t, width);
 	flow_tables(f, t);

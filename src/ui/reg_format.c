@@ -192,3 +192,29 @@ void reg_format_seg_attrs(char *buf, size_t n, const struct cpu_segment *s)
 	snprintf(buf, n, "%s DPL%u %s %s %s", type, (unsigned)(s->dpl & 3), s->present ? "P" : "NP", size,
 		 s->g ? "4K" : "byte");
 }
+
+/* "0,4" for IRQ 0 and 4, "-" for none: the lines a student looks for. */
+static void irq_list(char *buf, size_t n, uint16_t bits)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (unsigned irq = 0; irq < 16 && used + 1 < n; irq++) {
+		if (!(bits & (1u << irq)))
+			continue;
+		int w = snprintf(buf + used, n - used, "%s%u", used ? "," : "", irq);
+		if (w < 0 || (size_t)w >= n - used)
+			break;
+		used += (size_t)w;
+	}
+	if (used == 0)
+		snprintf(buf, n, "-");
+}
+
+void reg_format_irq_lines(char *buf, size_t n, const struct cpu_irq_lines *l)
+{
+	char pend[48], serv[48];
+	/* IRR bit 2 is the slave's cascade: its own IRQ 8-15 say more. */
+	irq_list(pend, sizeof(pend), (uint16_t)(l->irr & ~(1u << 2)));
+	irq_list(serv, sizeof(serv), (uint16_t)(l->isr & ~(l->isr & 0xff00 ? 1u << 2 : 0u)));
+	snprintf(buf, n, "pend %s  serv %s  mask %02x/%02x", pend, serv, l->imr & 0xff, l->imr >> 8);
+}

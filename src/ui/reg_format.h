@@ -48,4 +48,10 @@ void reg_format_seg_type(char *buf, size_t n, const struct cpu_segment *s);
 /* Type plus "DPL0 P 16-bit byte": everything in the descriptor but base/limit. */
 void reg_format_seg_attrs(char *buf, size_t n, const struct cpu_segment *s);
 
+/* The PICs' lines, IRQ numbers in decimal as a PC's are known: "pend 0,4
+ * serv 0  mask f8/ff" (pending in IRR, in service in ISR, the master's and
+ * the slave's IMR). The cascade (IRQ 2) is left out where the slave's own
+ * IRQ 8-15 say the same. */
+void reg_format_irq_lines(char *buf, size_t n, const struct cpu_irq_lines *l);
+
 #endif

@@ -18,6 +18,7 @@ struct tui_config {
 	const char *image_kind;  /* "boot sector", "flat", "ELF64" */
 	const char *start_mode;  /* "real", "long", ... as started */
 	uint64_t mem_size;
+	const char *irqchip;     /* live: "user", "kernel (KVM's PIC, PIT)"; NULL in a replay */
 	const struct theme *theme;
 	bool use_color;          /* false: mono look (NO_COLOR, --no-color, no colours) */
 	enum input_target keys_to; /* where typed keys go at first (--keyboard; K switches) */

@@ -14,8 +14,10 @@
 #include "cpu_capture.h"
 #include "exit_decode.h"
 #include "kvm_device.h"
+#include "kvm_irqchip.h"
 #include "kvm_sampler.h"
 #include "machine.h"
+#include "vcpu_alarm.h"
 #include "vcpu_kick.h"
 
 struct kvm_backend {
@@ -37,6 +39,9 @@ struct kvm_backend {
 	 * entry, and run->ready_for_interrupt_injection is stale until then
 	 * (a second KVM_INTERRUPT would fail with EEXIST). */
 	bool injected;
+	struct vcpu_alarm alarm;       /* in-kernel irqchip: kicks a vCPU asleep in KVM_RUN */
+	bool pit_frozen;               /* paused: pit_saved is what the timer resumes from */
+	struct kvm_pit_state2 pit_saved;
 	pthread_t thread;
 	_Atomic bool bound; /* the vCPU thread is there to kick */
 };
@@ -52,11 +57,14 @@ static void kvm_thread_begin(struct cpu_backend *be)
 	k->thread = pthread_self();
 	vcpu_kick_bind(k->m.run);
 	atomic_store(&k->bound, true);
+	if (k->opts.irqchip == VM_IRQCHIP_KERNEL && vcpu_alarm_create(&k->alarm))
+		fprintf(stderr, "kvm-tui: no timer for the vCPU (timer_create): %s\n", strerror(errno));
 }
 
 static void kvm_thread_end(struct cpu_backend *be)
 {
 	atomic_store(&kb(be)->bound, false);
+	vcpu_alarm_destroy(&kb(be)->alarm);
 	vcpu_kick_bind(NULL);
 }
 
@@ -174,6 +182,48 @@ static void kvm_irq_window(struct cpu_backend *be, bool want)
 	kb(be)->m.run->request_interrupt_window = want;
 }
 
+static int kvm_irq_line(struct cpu_backend *be, unsigned irq, bool level)
+{
+	if (kvm_irqchip_line(kb(be)->m.vm_fd, irq, level)) {
+		snprintf(be->last_error, sizeof(be->last_error), "KVM_IRQ_LINE (IRQ %u to %d): %s", irq, level,
+			 strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int kvm_irq_halted(struct cpu_backend *be)
+{
+	return kvm_irqchip_halted(kb(be)->m.vcpu_fd);
+}
+
+/* KVM's PIT counts host time, paused or not, and would hand the guest the
+ * ticks it missed all at once. Paused, its state is saved; at the resume it
+ * is loaded back, which restarts each counter's current period from its
+ * count and drops the missed ticks: guest time, as the PIT sees it, stopped. */
+static void kvm_irq_clock(struct cpu_backend *be, bool running)
+{
+	struct kvm_backend *k = kb(be);
+	if (!k->m.kernel_irqchip || running != k->pit_frozen)
+		return;
+	if (!running)
+		k->pit_frozen = kvm_irqchip_pit_save(k->m.vm_fd, &k->pit_saved) == 0;
+	else {
+		(void)kvm_irqchip_pit_restore(k->m.vm_fd, &k->pit_saved); /* failing, time just ran on */
+		k->pit_frozen = false;
+	}
+}
+
+static int kvm_irq_lines(struct cpu_backend *be, struct cpu_irq_lines *out)
+{
+	return kvm_irqchip_read_pic(kb(be)->m.vm_fd, out);
+}
+
+static void kvm_alarm(struct cpu_backend *be, uint64_t at, uint64_t now)
+{
+	vcpu_alarm_at(&kb(be)->alarm, at, now);
+}
+
 static void kvm_state_changed(struct cpu_backend *be, enum vcpu_state state)
 {
 	/* Asleep in HLT still counts as running: the sampler would otherwise
@@ -199,6 +249,7 @@ static int kvm_reset(struct cpu_backend *be, char *err, size_t errlen)
 	pthread_mutex_unlock(&k->machine_lock);
 	vcpu_kick_bind(k->m.run);
 	k->synced = k->stepping = k->injected = false;
+	k->pit_frozen = false; /* a fresh PIT, running */
 	return 0;
 }
 
@@ -228,6 +279,11 @@ static const struct cpu_backend_ops kvm_ops = {
 	.irq_ready = kvm_irq_ready,
 	.irq_inject = kvm_irq_inject,
 	.irq_window = kvm_irq_window,
+	.irq_line = kvm_irq_line,
+	.irq_halted = kvm_irq_halted,
+	.irq_clock = kvm_irq_clock,
+	.irq_lines = kvm_irq_lines,
+	.alarm = kvm_alarm,
 	.reset = kvm_reset,
 	.rewind = NULL,
 	.exits_until = NULL,

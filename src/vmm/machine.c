@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cpu_setup.h"
+#include "kvm_irqchip.h"
 
 /* Where Intel's real-mode helper TSS goes: just below 4 GiB, clear of RAM
  * (needed only on VT-x without unrestricted guest; harmless elsewhere). */
@@ -97,8 +98,15 @@ int machine_build(struct machine *m, const struct kvm_device *kvm, const struct 
 	if (guest_memory_alloc(&m->mem, mem_size, err, errlen) ||
 	    create_vm(m, kvm, err, errlen) ||
 	    load_image(m, opts, mode, img, err, errlen) ||
-	    guest_memory_map(&m->mem, m->vm_fd, err, errlen) ||
-	    create_vcpu(m, kvm, err, errlen))
+	    guest_memory_map(&m->mem, m->vm_fd, err, errlen))
+		goto fail;
+	/* The in-kernel chips must exist before the vCPU: its local APIC is
+	 * made only when they do. */
+	m->kernel_irqchip = opts->irqchip == VM_IRQCHIP_KERNEL;
+	if (m->kernel_irqchip && kvm_irqchip_create(m->vm_fd, err, errlen))
+		goto fail;
+	if (create_vcpu(m, kvm, err, errlen) ||
+	    (m->kernel_irqchip && kvm_irqchip_wire_lapic(m->vcpu_fd, err, errlen)))
 		goto fail;
 	struct cpu_start start = { .mode = mode, .entry = m->load.entry, .boot_sector = m->load.boot_sector };
 	if (cpu_setup(kvm->fd, m->vcpu_fd, &m->mem, &start, err, errlen))

@@ -21,6 +21,7 @@ struct machine {
 	size_t run_size;
 	struct guest_memory mem;
 	struct load_result load;
+	bool kernel_irqchip; /* KVM's PIC, I/O APIC and PIT (--irqchip kernel) */
 };
 
 /* mode must be resolved (not AUTO). On failure everything is released. */

@@ -21,14 +21,12 @@ static int64_t time_of_day(void *ctx)
 
 static void rtc_line(void *ctx, bool level)
 {
-	struct pc_irq *pc = ctx;
-	pic_set_irq(&pc->pic, PC_IRQ_RTC, level);
+	pc_irq_line(ctx, PC_IRQ_RTC, level);
 }
 
 static void keyboard_line(void *ctx, bool level)
 {
-	struct pc_irq *pc = ctx;
-	pic_set_irq(&pc->pic, PC_IRQ_KEYBOARD, level);
+	pc_irq_line(ctx, PC_IRQ_KEYBOARD, level);
 }
 
 static void reset_line(void *ctx)

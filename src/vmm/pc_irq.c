@@ -3,6 +3,19 @@
 
 #include "seam.h"
 
+void pc_irq_line(struct pc_irq *pc, unsigned irq, bool level)
+{
+	if (!pc->in_kernel) {
+		pic_set_irq(&pc->pic, irq, level);
+		return;
+	}
+	uint16_t bit = (uint16_t)(1u << irq);
+	if (((pc->levels & bit) != 0) == level)
+		return; /* an ioctl and a log line only for a real change */
+	pc->levels = (uint16_t)(level ? pc->levels | bit : pc->levels & ~bit);
+	pc->line_out(pc->line_ctx, irq, level);
+}
+
 static uint64_t guest_now(void *ctx)
 {
 	struct pc_irq *pc = ctx;
@@ -36,7 +49,7 @@ static void com1_line(struct pc_irq *pc)
 	bool level = wired && uart_interrupt_pending(u);
 	if (level != pc->com1_level) {
 		pc->com1_level = level;
-		pic_set_irq(&pc->pic, PC_IRQ_COM1, level);
+		pc_irq_line(pc, PC_IRQ_COM1, level);
 	}
 }
 
@@ -54,6 +67,8 @@ static uint64_t rtc_deadline(struct pc_irq *pc, uint64_t now)
 	return in == UINT64_MAX ? UINT64_MAX : now + in;
 }
 
+/* With KVM's irqchip the timer is the kernel's (timer_due stays UINT64_MAX)
+ * and nothing waits here for the CPU: the lines went out as they moved. */
 static bool poll(void *ctx, uint64_t now)
 {
 	struct pc_irq *pc = ctx;
@@ -68,7 +83,7 @@ static bool poll(void *ctx, uint64_t now)
 	com1_line(pc);
 	if (pc->keys) /* a key raises IRQ 1 through the 8042's callback */
 		kbd_feed_pump(pc->keys, &pc->kbc);
-	return pic_int_output(&pc->pic);
+	return !pc->in_kernel && pic_int_output(&pc->pic);
 }
 
 static int acknowledge(void *ctx, unsigned *irq, uint32_t *coalesced)
@@ -99,7 +114,17 @@ static void guest_time(void *ctx, bool running, uint64_t now)
 		guest_clock_run(&pc->clock, now);
 	else
 		guest_clock_stop(&pc->clock, now);
-	pc->timer_due = 0; /* guest time moved against host time */
+	if (!pc->in_kernel)
+		pc->timer_due = 0; /* guest time moved against host time */
+}
+
+static void lines(void *ctx, struct cpu_irq_lines *out)
+{
+	struct pc_irq *pc = ctx;
+	out->irr = pic_irr(&pc->pic);
+	out->isr = pic_isr(&pc->pic);
+	out->imr = pic_imr(&pc->pic);
+	out->valid = CPU_IRQ_LINES_VALID;
 }
 
 static uint32_t pit_port_read(void *ctx, uint16_t offset, uint8_t size)
@@ -127,15 +152,32 @@ static void rtc_port_write(void *ctx, uint16_t offset, uint8_t size, uint32_t va
 	pc->rtc_due = 0;
 }
 
+/* kvm-tui's own PIC, PIT and port 61h: only with the user-space irqchip. */
+static int register_chips(struct pc_irq *pc, struct bus *bus)
+{
+	if (pc->in_kernel)
+		return 0;
+	if (pic_register(bus, &pc->pic) ||
+	    bus_add_pio(bus, PIT_BASE, PIT_NPORTS, "PIT", pc, pit_port_read, pit_port_write) ||
+	    bus_add_pio(bus, 0x61, 1, "port 61h", &pc->port61, port61_pio_read, port61_pio_write))
+		return -1;
+	return 0;
+}
+
 int pc_irq_init(struct pc_irq *pc, struct bus *bus, struct uart16550 *com1, uint64_t ram_bytes,
-		void (*reset_machine)(void *ctx), void *reset_ctx)
+		void (*reset_machine)(void *ctx), void *reset_ctx, const struct pc_irq_kernel *kernel)
 {
 	pc->com1 = com1;
 	pc->keys = NULL;
 	pc->reset_machine = reset_machine;
 	pc->reset_ctx = reset_ctx;
+	pc->in_kernel = kernel != NULL;
+	pc->line_out = kernel ? kernel->line_out : NULL;
+	pc->line_ctx = kernel ? kernel->line_ctx : NULL;
+	pc->levels = 0;
 	pc->vcpu = (struct vcpu_irq){ .ctx = pc, .poll = poll, .acknowledge = acknowledge,
-				      .next_event = next_event, .clock = guest_time };
+				      .next_event = next_event, .clock = guest_time, .lines = lines,
+				      .in_kernel = pc->in_kernel };
 	guest_clock_start(&pc->clock, seam_now_ns());
 	guest_clock_stop(&pc->clock, seam_now_ns()); /* it runs when the vCPU does */
 	pic_init(&pc->pic);
@@ -144,11 +186,10 @@ int pc_irq_init(struct pc_irq *pc, struct bus *bus, struct uart16550 *com1, uint
 	pc->rtc.ram_bytes = ram_bytes;
 	pc_board_init(pc);
 	pc->coalesced = 0;
-	pc->timer_due = pc->rtc_due = 0;
+	pc->timer_due = pc->in_kernel ? UINT64_MAX : 0;
+	pc->rtc_due = 0;
 	pc->com1_level = false;
-	if (pic_register(bus, &pc->pic) ||
-	    bus_add_pio(bus, PIT_BASE, PIT_NPORTS, "PIT", pc, pit_port_read, pit_port_write) ||
-	    bus_add_pio(bus, 0x61, 1, "port 61h", &pc->port61, port61_pio_read, port61_pio_write) ||
+	if (register_chips(pc, bus) ||
 	    bus_add_pio(bus, 0x70, 2, "CMOS", pc, rtc_port_read, rtc_port_write) ||
 	    bus_add_pio(bus, 0x60, 1, "KBC data", &pc->kbc, kbc_data_pio_read, kbc_data_pio_write) ||
 	    bus_add_pio(bus, 0x64, 1, "KBC", &pc->kbc, kbc_cmd_pio_read, kbc_cmd_pio_write) ||
@@ -162,13 +203,15 @@ int pc_irq_init(struct pc_irq *pc, struct bus *bus, struct uart16550 *com1, uint
 void pc_irq_reset(struct pc_irq *pc)
 {
 	uint64_t now = guest_clock_at(&pc->clock, seam_now_ns());
+	pc->levels = 0; /* KVM's chips are new (a reset is a new VM): every line is low */
 	pic_reset(&pc->pic);
 	pit_reset(&pc->pit, now);
 	port61_reset(&pc->port61, now);
 	rtc_reset(&pc->rtc);
 	kbc_reset(&pc->kbc);
 	pc->coalesced = 0;
-	pc->timer_due = pc->rtc_due = 0;
+	pc->timer_due = pc->in_kernel ? UINT64_MAX : 0;
+	pc->rtc_due = 0;
 	pc->com1_level = false;
 	pic_set_irq(&pc->pic, PC_IRQ_COM1, false); /* the PIC keeps line levels over a reset */
 }

@@ -20,9 +20,13 @@
 
 struct rec_writer;
 
-/* The machine's interrupt hardware as the vCPU sees it (a user-space irqchip:
- * the PIC and the timers are kvm-tui's own). NULL: nothing can interrupt. */
+/* The machine's interrupt hardware as the vCPU sees it. NULL: nothing can
+ * interrupt. With a user-space irqchip the PIC and the timers are kvm-tui's
+ * own and the vCPU injects; with KVM's in-kernel irqchip (in_kernel) poll
+ * only moves the lines of kvm-tui's devices (through vcpu_irq_line) and
+ * KVM delivers, the vCPU thread asleep inside KVM_RUN while the guest halts. */
 struct vcpu_irq {
+	bool in_kernel;
 	void *ctx;
 	/* Brings the devices to host time now; true if an interrupt waits for the CPU. */
 	bool (*poll)(void *ctx, uint64_t now);
@@ -32,6 +36,8 @@ struct vcpu_irq {
 	uint64_t (*next_event)(void *ctx, uint64_t now);
 	/* Guest time runs only while the vCPU does (paused: the timers freeze too). */
 	void (*clock)(void *ctx, bool running, uint64_t now);
+	/* The user-space PICs' registers, for the vCPU pane. */
+	void (*lines)(void *ctx, struct cpu_irq_lines *out);
 };
 
 struct vcpu_config {
@@ -67,6 +73,7 @@ struct vcpu {
 	bool stepping, next_exit, needs_completion;
 	bool seeking;             /* replay: running unpaced up to seek_to */
 	bool in_hlt;              /* halted with interrupts on: only an interrupt goes on */
+	struct cpu_irq_lines irq_lines; /* the PICs as last published (recorded with the registers) */
 	uint64_t seek_to;
 	bool guest_exited;
 	int guest_status;
@@ -101,5 +108,17 @@ bool vcpu_irq_deliver(struct vcpu *v);
 bool vcpu_irq_can_wake(struct vcpu *v);
 void vcpu_irq_wait(struct vcpu *v);
 void vcpu_irq_clock(struct vcpu *v, enum vcpu_state state);
+bool vcpu_irq_in_kernel(const struct vcpu *v);
+/* In-kernel irqchip: one of kvm-tui's device lines moved (vCPU thread). */
+void vcpu_irq_line(struct vcpu *v, unsigned irq, bool level);
+/* In-kernel irqchip: a run came back without an exit (an alarm or a stray
+ * kick): is the guest asleep in HLT, and can anything still wake it? */
+void vcpu_irq_kernel_check(struct vcpu *v);
+/* In-kernel irqchip: before each run (lines, the alarm). */
+void vcpu_kirq_before_run(struct vcpu *v);
+/* In-kernel irqchip: a real exit while WAITING: the guest woke and ran. */
+void vcpu_irq_kernel_ran(struct vcpu *v);
+/* The PICs' registers as of now, for the next registers published. */
+void vcpu_irq_read_lines(struct vcpu *v);
 
 #endif

@@ -34,6 +34,10 @@ static void emit_irq(struct vcpu *v, unsigned line, int vector, uint32_t coalesc
 
 bool vcpu_irq_deliver(struct vcpu *v)
 {
+	if (vcpu_irq_in_kernel(v)) {
+		vcpu_kirq_before_run(v); /* KVM delivers: only the lines and the alarm here */
+		return false;
+	}
 	if (!has_irq(v))
 		return false;
 	const struct vcpu_irq *irq = v->cfg.irq;
@@ -68,6 +72,7 @@ bool vcpu_irq_deliver(struct vcpu *v)
  * real PC, and as kvm-tui has always shown it. */
 bool vcpu_irq_can_wake(struct vcpu *v)
 {
+	/* With KVM's irqchip a HLT exit never comes: vcpu_kirq.c looks instead. */
 	struct cpu_state cpu;
 	if (!has_irq(v) || v->cfg.backend->ops->get_regs(v->cfg.backend, &cpu))
 		return false;
@@ -95,6 +100,23 @@ void vcpu_irq_wait(struct vcpu *v)
 
 void vcpu_irq_clock(struct vcpu *v, enum vcpu_state state)
 {
-	if (v->cfg.irq)
-		v->cfg.irq->clock(v->cfg.irq->ctx, state == VCPU_RUNNING || state == VCPU_WAITING, seam_now_ns());
+	if (!v->cfg.irq)
+		return;
+	bool running = state == VCPU_RUNNING || state == VCPU_WAITING;
+	v->cfg.irq->clock(v->cfg.irq->ctx, running, seam_now_ns());
+	if (vcpu_irq_in_kernel(v) && v->cfg.backend->ops->irq_clock)
+		v->cfg.backend->ops->irq_clock(v->cfg.backend, running); /* KVM's PIT */
+}
+
+/* Read only when registers are published (at most every millisecond), not
+ * at every exit: with KVM's chips it costs two ioctls. */
+void vcpu_irq_read_lines(struct vcpu *v)
+{
+	struct cpu_backend *be = v->cfg.backend;
+	if (vcpu_irq_in_kernel(v)) {
+		if (!be->ops->irq_lines || be->ops->irq_lines(be, &v->irq_lines))
+			v->irq_lines.valid = 0;
+	} else if (v->cfg.irq && v->cfg.irq->lines) {
+		v->cfg.irq->lines(v->cfg.irq->ctx, &v->irq_lines);
+	}
 }

@@ -5,8 +5,6 @@
 #include <signal.h>
 #include <string.h>
 
-#define KICK_SIGNAL SIGUSR1
-
 /* Each vCPU thread's own kvm_run; the handler runs on that thread. */
 static __thread struct kvm_run *volatile bound_run;
 
@@ -25,7 +23,7 @@ int vcpu_kick_install(void)
 	sa.sa_handler = kick_handler;
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = 0; /* no SA_RESTART: KVM_RUN must return EINTR */
-	if (sigaction(KICK_SIGNAL, &sa, NULL) < 0)
+	if (sigaction(VCPU_KICK_SIGNAL, &sa, NULL) < 0)
 		return -errno;
 	return 0;
 }
@@ -37,5 +35,5 @@ void vcpu_kick_bind(struct kvm_run *run)
 
 void vcpu_kick_thread(pthread_t thread)
 {
-	pthread_kill(thread, KICK_SIGNAL);
+	pthread_kill(thread, VCPU_KICK_SIGNAL);
 }

@@ -10,6 +10,9 @@
 
 #include <linux/kvm.h>
 #include <pthread.h>
+#include <signal.h>
+
+#define VCPU_KICK_SIGNAL SIGUSR1 /* also what the machine's alarm sends (vcpu_alarm.c) */
 
 /* Installs the handler once per process. 0, or -errno. */
 int vcpu_kick_install(void);

@@ -218,7 +218,7 @@ static void run_once(struct vcpu *v)
 	struct vcpu_exit x;
 	memset(&x, 0, sizeof(x));
 	bool injected = vcpu_irq_deliver(v);
-	if (v->state != VCPU_RUNNING)
+	if (v->state != VCPU_RUNNING && v->state != VCPU_WAITING)
 		return; /* the injection failed */
 	if (injected && v->stepping) {
 		/* The guest takes the interrupt on its next entry: the student sees
@@ -229,11 +229,21 @@ static void run_once(struct vcpu *v)
 	}
 	enum backend_run rc = ops(v)->run(v->cfg.backend, &x);
 	uint64_t now = exit_clock_now(&v->clock);
-	v->last_run_ns = now;
+	bool stray = rc == BACKEND_EXIT && is_stray_kick(v, &x);
+	/* Slow motion spaces exits; a stray kick is none (and KVM's irqchip's
+	 * alarm may fire in every throttle wait: were it counted, the guest
+	 * would never run again). */
+	if (!stray)
+		v->last_run_ns = now;
 	switch (rc) {
 	case BACKEND_EXIT:
-		if (is_stray_kick(v, &x))
+		if (stray) {
+			if (vcpu_irq_in_kernel(v))
+				vcpu_irq_kernel_check(v); /* the alarm: asleep in HLT, or stopped? */
 			break;
+		}
+		if (vcpu_irq_in_kernel(v) && x.ev.reason != EXIT_INTR)
+			vcpu_irq_kernel_ran(v);
 		vcpu_handle_exit(v, &x, now);
 		if (v->seeking && v->seq >= v->seek_to)
 			seek_done(v);
@@ -299,8 +309,8 @@ static void *vcpu_thread_main(void *arg)
 			idle(v);
 			continue;
 		}
-		if (v->state == VCPU_WAITING) {
-			vcpu_irq_wait(v);
+		if (v->state == VCPU_WAITING && !vcpu_irq_in_kernel(v)) {
+			vcpu_irq_wait(v); /* KVM's irqchip: the thread waits inside KVM_RUN instead */
 			continue;
 		}
 		if (throttle(v))

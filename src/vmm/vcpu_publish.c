@@ -49,12 +49,15 @@ static bool read_regs(struct vcpu *v, struct cpu_state *cpu)
 		return false;
 	cpu->exits = v->seq;
 	cpu->generation = v->generation;
+	if (v->cfg.irq) /* live; a replay's come from the recording */
+		cpu->irq = v->irq_lines;
 	return true;
 }
 
 void vcpu_publish_regs(struct vcpu *v)
 {
 	struct cpu_state cpu;
+	vcpu_irq_read_lines(v);
 	if (read_regs(v, &cpu))
 		snapshot_publish(&v->cfg.seam->regs, &cpu);
 	v->regs_stale = false;

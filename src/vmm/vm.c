@@ -94,6 +94,9 @@ struct vm *vm_create(const struct vm_options *opts, struct seam *seam, char *err
 		.reset_devices = vm_devices_reset, .devices_ctx = vm, .irq = pc_irq_vcpu(&vm->irq),
 	};
 	attach_vcpu(vm, &cfg);
+	/* KVM's irqchip: a halted guest sleeps inside KVM_RUN, not on the
+	 * control condvar, so input for its devices must kick it out. */
+	atomic_store(&seam->control.notify_kicks, opts->irqchip == VM_IRQCHIP_KERNEL);
 	return vm;
 }
 
@@ -172,4 +175,9 @@ enum guest_mode vm_mode(const struct vm *vm)
 const struct replay_summary *vm_replay_summary(const struct vm *vm)
 {
 	return vm->is_replay ? &vm->replay : NULL;
+}
+
+const char *vm_irqchip_shown(const struct vm *vm)
+{
+	return vm->is_replay ? NULL : vm_irqchip_label(vm->opts.irqchip);
 }

@@ -39,6 +39,14 @@ static void reset_pulse(void *ctx)
 	control_notify(&vm->seam->control, CTRL_RESET);
 }
 
+/* --irqchip kernel: a line of kvm-tui's devices goes to KVM's PIC (and
+ * I/O APIC) through the vCPU, which also shows it in the log. */
+static void kernel_line(void *ctx, unsigned irq, bool level)
+{
+	struct vm *vm = ctx;
+	vcpu_irq_line(&vm->vcpu, irq, level);
+}
+
 void vm_devices_reset(void *ctx)
 {
 	struct vm *vm = ctx;
@@ -58,7 +66,10 @@ void vm_devices_init(struct vm *vm)
 		    debugcon_pio_write);
 	bus_add_pio(&vm->bus, DEBUG_EXIT_PORT, 1, "debug-exit", &vm->debug_exit, NULL,
 		    debug_exit_pio_write);
-	pc_irq_init(&vm->irq, &vm->bus, &vm->uart, vm->opts.mem_size, reset_pulse, vm);
+	struct pc_irq_kernel kernel = { .line_out = kernel_line, .line_ctx = vm };
+	bool in_kernel = vm->opts.irqchip == VM_IRQCHIP_KERNEL;
+	pc_irq_init(&vm->irq, &vm->bus, &vm->uart, vm->opts.mem_size, reset_pulse, vm,
+		    in_kernel ? &kernel : NULL);
 	kbd_feed_init(&vm->kbd_feed, &vm->seam->keyboard);
 	vm->irq.keys = &vm->kbd_feed;
 }

@@ -7,6 +7,10 @@
 #                             debugcon
 #   rep_outsb, rep_insb       string I/O: the IO exit's count
 #   pic_hello                 position independent (--load-addr / --entry)
+#   uart_irq                  echo from COM1's receive interrupt, HLT between
+#                             bytes (a boot sector: the IVT is at 0)
+#   kbc_reset                 "boot", then the 8042's reset pulse, forever
+#   rtc_tick                  the CMOS clock's 1024 Hz periodic interrupt wakes HLT
 set(KVMTUI_TEST_GUEST_DIR ${CMAKE_BINARY_DIR}/tests/guests)
 set(KVMTUI_GUEST_LD_DIR ${CMAKE_SOURCE_DIR}/guests)
 
@@ -21,6 +25,9 @@ set(KVMTUI_TEST_GUESTS
   "rep_outsb|${KVMTUI_GUEST_LD_DIR}/flat.ld|bin"
   "rep_insb|${KVMTUI_GUEST_LD_DIR}/flat.ld|bin"
   "pic_hello|${KVMTUI_GUEST_LD_DIR}/flat.ld|bin"
+  "uart_irq|${KVMTUI_GUEST_LD_DIR}/bootsector.ld|bin"
+  "kbc_reset|${KVMTUI_GUEST_LD_DIR}/bootsector.ld|bin"
+  "rtc_tick|${KVMTUI_GUEST_LD_DIR}/bootsector.ld|bin"
 )
 
 foreach(entry ${KVMTUI_TEST_GUESTS})

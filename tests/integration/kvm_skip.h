@@ -6,10 +6,13 @@
 #ifndef KVMTUI_KVM_SKIP_H
 #define KVMTUI_KVM_SKIP_H
 
+#include <errno.h>
 #include <fcntl.h>
+#include <linux/kvm.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 /* Returns 0 if KVM can be used, else prints "SKIPPED: no-kvm: ..." (with
@@ -31,6 +34,26 @@ static inline int kvm_skip_unless_usable(const char *what)
 	}
 	close(fd);
 	return 0;
+}
+
+/* Whether this host's KVM makes an in-kernel irqchip (--irqchip kernel):
+ * 1 yes; 0 no, with why (the failing ioctl and errno) in buf. Call after
+ * kvm_skip_unless_usable. */
+static inline int kvm_irqchip_usable(char *buf, size_t len)
+{
+	const char *dev = getenv("KVM_TUI_DEVICE");
+	int kvm = open(dev && *dev ? dev : "/dev/kvm", O_RDWR | O_CLOEXEC);
+	int vm = kvm < 0 ? -1 : ioctl(kvm, KVM_CREATE_VM, 0);
+	const char *step = kvm < 0 ? "open" : vm < 0 ? "KVM_CREATE_VM" : NULL;
+	if (!step && ioctl(vm, KVM_CREATE_IRQCHIP, 0) < 0)
+		step = "KVM_CREATE_IRQCHIP";
+	if (step)
+		snprintf(buf, len, "%s: %s", step, strerror(errno));
+	if (vm >= 0)
+		close(vm);
+	if (kvm >= 0)
+		close(kvm);
+	return step == NULL;
 }
 
 #endif

@@ -100,6 +100,16 @@ for bad in fast 32 ""; do
 	run --headless --mode "$bad" "$GUESTS/hello.bin"
 	assert_status 2 "--mode '$bad': status 2"
 done
+for bad in KVM split ""; do
+	run --headless --irqchip "$bad" "$GUESTS/hello.bin"
+	assert_status 2 "--irqchip '$bad': status 2"
+	assert_eq "kvm-tui: bad value for --irqchip: '$bad' (user or kernel)" "$(head -n 1 "$ERR")" \
+		"--irqchip '$bad': its first line says what it takes"
+done
+# A replay has no interrupt controller: the recording holds what it did.
+run --headless --replay "$SOURCE_DIR/tests/recordings/hello.rec" --irqchip kernel
+assert_status 2 "--irqchip with --replay: refused, status 2"
+assert_stderr_contains "--irqchip has no meaning in a replay" "--irqchip with --replay: says why"
 run --headless --timeout abc "$GUESTS/hello.bin"
 assert_status 2 "--timeout abc: status 2"
 run --headless --max-exits -3 "$GUESTS/hello.bin"

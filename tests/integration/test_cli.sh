@@ -5,7 +5,7 @@
 run --help
 assert_status 0 "--help: status 0"
 assert_file_contains "$OUT" "^usage: kvm-tui" "--help: starts with a usage line, on stdout"
-for opt in --headless --mem --mode --load-addr --entry --trace --stats --timeout --max-exits; do
+for opt in --headless --mem --mode --load-addr --entry --trace --stats --timeout --max-exits --irqchip; do
 	assert_file_contains "$OUT" "$opt" "--help mentions $opt"
 done
 run -h

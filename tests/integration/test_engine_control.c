@@ -103,6 +103,11 @@ static uint64_t guest_exits(struct seam *s)
 	return counters_total(&s->counters) - counters_get(&s->counters, EXIT_INTR);
 }
 
+/* Which interrupt controller the sessions get: main runs the tests with
+ * kvm-tui's own, then again with KVM's in-kernel one, where the vCPU
+ * waits inside KVM_RUN and a reset also rebuilds KVM's PIC and PIT. */
+static enum vm_irqchip irqchip = VM_IRQCHIP_USER;
+
 struct session {
 	struct seam *seam;
 	struct vm *vm;
@@ -114,7 +119,7 @@ struct session {
 static bool session_start(struct session *s, const char *guest, bool paused)
 {
 	char err[512];
-	struct vm_options o = { .guest_path = guest, .start_paused = paused };
+	struct vm_options o = { .guest_path = guest, .start_paused = paused, .irqchip = irqchip };
 	memset(s, 0, sizeof(*s));
 	s->seam = seam_create(SEAM_RING_CAPACITY);
 	if (!s->seam) {
@@ -371,6 +376,19 @@ int main(void)
 	const char *count = TEST_SOURCE_DIR "/guests/count.bin";
 	const char *flood = TEST_SOURCE_DIR "/guests/flood.bin";
 	const char *hello = TEST_SOURCE_DIR "/guests/hello.bin";
+	test_pause_resume(flood);
+	test_step_and_next(hello);
+	test_pause_spinner();
+	test_slow_motion(flood);
+	test_reset_many(count);
+	char why[160];
+	if (!kvm_irqchip_usable(why, sizeof(why))) {
+		/* tests/integration/test_irqchip.sh SKIPs (host) on such a host. */
+		printf("# not run again with --irqchip kernel: this host's KVM has no in-kernel irqchip (%s)\n", why);
+		return check_done();
+	}
+	irqchip = VM_IRQCHIP_KERNEL;
+	printf("# again with --irqchip kernel\n");
 	test_pause_resume(flood);
 	test_step_and_next(hello);
 	test_pause_spinner();

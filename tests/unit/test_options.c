@@ -136,6 +136,29 @@ static void test_keyboard(void)
 	CHECK_CONTAINS(err, "--keyboard has no meaning in a replay");
 }
 
+/* --irqchip: user by default, kernel on request, anything else refused;
+ * a replay has no interrupt controller to choose (the recording fixed it). */
+static void test_irqchip(void)
+{
+	struct cli_options o;
+	char err[256] = "";
+	CHECK_EQ(PARSE(&o, err, "g.bin"), 0);
+	CHECK_EQ(o.vm.irqchip, VM_IRQCHIP_USER);
+	CHECK_EQ(PARSE(&o, err, "--irqchip", "kernel", "--headless", "g.bin"), 0);
+	CHECK_EQ(o.vm.irqchip, VM_IRQCHIP_KERNEL);
+	CHECK_EQ(PARSE(&o, err, "--irqchip", "user", "g.bin"), 0);
+	CHECK_EQ(o.vm.irqchip, VM_IRQCHIP_USER);
+	CHECK(PARSE(&o, err, "--irqchip", "KVM", "g.bin") != 0);
+	CHECK_STR(err, "bad value for --irqchip: 'KVM' (user or kernel)");
+	CHECK(PARSE(&o, err, "--irqchip", "", "g.bin") != 0);
+	CHECK(PARSE(&o, err, "g.bin", "--irqchip") != 0);
+	CHECK(PARSE(&o, err, "--replay", "x.rec", "--irqchip", "kernel") != 0);
+	CHECK_CONTAINS(err, "--irqchip has no meaning in a replay");
+	CHECK_STR(vm_irqchip_name(VM_IRQCHIP_KERNEL), "kernel");
+	CHECK_STR(vm_irqchip_label(VM_IRQCHIP_USER), "user");
+	CHECK_STR(vm_irqchip_label(VM_IRQCHIP_KERNEL), "kernel (KVM's PIC, PIT)");
+}
+
 static void test_outcomes(void)
 {
 	char why[256];
@@ -175,6 +198,7 @@ int main(void)
 	test_bad_lines();
 	test_console_options();
 	test_keyboard();
+	test_irqchip();
 	test_outcomes();
 	return check_done();
 }

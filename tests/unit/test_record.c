@@ -538,7 +538,7 @@ static void test_corrupt_records(void)
 	memset(raw, 0, 16);
 	raw[0] = REC_REGS;
 	raw[8] = 0x10; /* bit 60 of the bitmap: there is no word 60 */
-	expect_bad_records("regs_word.rec", raw, 9, 1, 0, "changes word 60 of 55");
+	expect_bad_records("regs_word.rec", raw, 9, 1, 0, "changes word 60 of 56");
 
 	raw[0] = REC_KSTATS;
 	rec_put_u32(raw + 1, 49);

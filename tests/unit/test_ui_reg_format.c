@@ -105,6 +105,27 @@ static void test_diff(void)
 	CHECK_EQ(reg_diff(&a, &b), 0);
 }
 
+static void test_irq_lines(void)
+{
+	char buf[96];
+	struct cpu_irq_lines l = { .irr = 0x0011, .isr = 0x0001, .imr = 0xfff8, .valid = CPU_IRQ_LINES_VALID };
+	reg_format_irq_lines(buf, sizeof(buf), &l);
+	CHECK_STR(buf, "pend 0,4  serv 0  mask f8/ff");
+	l = (struct cpu_irq_lines){ .irr = 0, .isr = 0, .imr = 0x00fe };
+	reg_format_irq_lines(buf, sizeof(buf), &l);
+	CHECK_STR(buf, "pend -  serv -  mask fe/00");
+	/* The slave's IRQ 8 in service through the cascade: IR2 is not news. */
+	l = (struct cpu_irq_lines){ .irr = 0x0104, .isr = 0x0104, .imr = 0 };
+	reg_format_irq_lines(buf, sizeof(buf), &l);
+	CHECK_STR(buf, "pend 8  serv 8  mask 00/00");
+	/* Every line at once still fits, and a short buffer stays a string. */
+	l = (struct cpu_irq_lines){ .irr = 0xffff, .isr = 0, .imr = 0 };
+	reg_format_irq_lines(buf, sizeof(buf), &l);
+	CHECK_STR(buf, "pend 0,1,3,4,5,6,7,8,9,10,11,12,13,14,15  serv -  mask 00/00");
+	reg_format_irq_lines(buf, 8, &l);
+	CHECK_STR(buf, "pend 0,");
+}
+
 int main(void)
 {
 	test_names();
@@ -112,5 +133,6 @@ int main(void)
 	test_control_bits();
 	test_segments();
 	test_diff();
+	test_irq_lines();
 	return check_done();
 }
