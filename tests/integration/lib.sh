@@ -42,6 +42,21 @@ require_32bit_paging() {
 	fi
 }
 
+# irqchip_modes_here MODE...: the MODEs (user, kernel) this host can run;
+# kernel needs KVM's in-kernel irqchip (test_irqchip.sh skips as host
+# without it, and says why). A dropped mode is said on stdout.
+irqchip_modes_here() {
+	local mode
+	for mode in "$@"; do
+		if [ "$mode" = kernel ] &&
+			! "$KVM_TUI" --headless --irqchip kernel "$GUESTS/minimal.bin" >/dev/null 2>&1 </dev/null; then
+			echo "# note: --irqchip kernel does not run on this host: checked with the user irqchip only" >&2
+			continue
+		fi
+		printf '%s ' "$mode"
+	done
+}
+
 # require_file PATH...: a missing guest image is a broken build: fail, loudly.
 require_file() {
 	local f

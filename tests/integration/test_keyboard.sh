@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 # The interrupt controllers to run the guest under (kvm-tui's own, and
 # after --irqchip kernel lands, KVM's in-kernel one).
-IRQCHIP_MODES="user"
+IRQCHIP_MODES="user kernel"
 
 # irqchip MODE: the options that choose MODE (user is the default).
 irqchip() { [ "$1" = user ] || printf -- '--irqchip %s' "$1"; }
@@ -24,6 +24,7 @@ run --help
 assert_file_contains "$OUT" "--keyboard kbc\\|uart" "--help documents --keyboard kbc|uart"
 
 require_kvm
+IRQCHIP_MODES=$(irqchip_modes_here $IRQCHIP_MODES)
 require_file "$GUESTS/keyboard.bin"
 
 greeting='keyboard: type, Esc quits\r\n'

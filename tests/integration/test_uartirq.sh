@@ -7,12 +7,13 @@
 . "$(dirname "$0")/lib.sh"
 # The interrupt controllers to run the guest under (kvm-tui's own, and
 # after --irqchip kernel lands, KVM's in-kernel one).
-IRQCHIP_MODES="user"
+IRQCHIP_MODES="user kernel"
 
 # irqchip MODE: the options that choose MODE (user is the default).
 irqchip() { [ "$1" = user ] || printf -- '--irqchip %s' "$1"; }
 
 require_kvm
+IRQCHIP_MODES=$(irqchip_modes_here $IRQCHIP_MODES)
 require_file "$GUESTS/uartirq.bin" "$GUESTS/echo.bin"
 
 greeting="uartirq: type away, 'q' quits\r\n"
