@@ -120,5 +120,6 @@ void vcpu_kirq_before_run(struct vcpu *v);
 void vcpu_irq_kernel_ran(struct vcpu *v);
 /* The PICs' registers as of now, for the next registers published. */
 void vcpu_irq_read_lines(struct vcpu *v);
+bool vcpu_irq_all_masked(const struct cpu_irq_lines *lines);
 
 #endif

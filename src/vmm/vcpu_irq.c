@@ -76,7 +76,21 @@ bool vcpu_irq_can_wake(struct vcpu *v)
 	struct cpu_state cpu;
 	if (!has_irq(v) || v->cfg.backend->ops->get_regs(v->cfg.backend, &cpu))
 		return false;
-	return (cpu.rflags & RFLAGS_IF) != 0;
+	if (!(cpu.rflags & RFLAGS_IF))
+		return false;
+	vcpu_irq_read_lines(v);
+	return !vcpu_irq_all_masked(&v->irq_lines);
+}
+
+/* The PICs let nothing through: the master masks all eight lines, or all but
+ * the cascade (IR2) while the slave masks all of its own, and nothing
+ * unmasked is pending. A HLT then waits for nothing, interrupts on or not. */
+bool vcpu_irq_all_masked(const struct cpu_irq_lines *l)
+{
+	if (l->valid != CPU_IRQ_LINES_VALID || (l->irr & ~l->imr) != 0)
+		return false;
+	uint8_t master = (uint8_t)l->imr, slave = (uint8_t)(l->imr >> 8);
+	return master == 0xff || (master == 0xfb && slave == 0xff);
 }
 
 /* Asleep in HLT: until the next timer event, or a request (which includes

@@ -84,7 +84,8 @@ void vcpu_irq_kernel_check(struct vcpu *v)
 	}
 	if (be->ops->get_regs(be, &cpu))
 		return;
-	if (!(cpu.rflags & RFLAGS_IF)) {
+	vcpu_irq_read_lines(v);
+	if (!(cpu.rflags & RFLAGS_IF) || vcpu_irq_all_masked(&v->irq_lines)) {
 		/* Nothing maskable can wake it: the end, as a HLT exit would be. */
 		v->in_hlt = false;
 		vcpu_set_state(v, VCPU_HALTED, 0);

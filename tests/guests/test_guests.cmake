@@ -11,6 +11,7 @@
 #                             bytes (a boot sector: the IVT is at 0)
 #   kbc_reset                 "boot", then the 8042's reset pulse, forever
 #   rtc_tick                  the CMOS clock's 1024 Hz periodic interrupt wakes HLT
+#   masked_hlt                HLT with interrupts on and every PIC line masked
 set(KVMTUI_TEST_GUEST_DIR ${CMAKE_BINARY_DIR}/tests/guests)
 set(KVMTUI_GUEST_LD_DIR ${CMAKE_SOURCE_DIR}/guests)
 
@@ -28,6 +29,7 @@ set(KVMTUI_TEST_GUESTS
   "uart_irq|${KVMTUI_GUEST_LD_DIR}/bootsector.ld|bin"
   "kbc_reset|${KVMTUI_GUEST_LD_DIR}/bootsector.ld|bin"
   "rtc_tick|${KVMTUI_GUEST_LD_DIR}/bootsector.ld|bin"
+  "masked_hlt|${KVMTUI_GUEST_LD_DIR}/bootsector.ld|bin"
 )
 
 foreach(entry ${KVMTUI_TEST_GUESTS})

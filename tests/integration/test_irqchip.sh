@@ -7,7 +7,7 @@
 # that the timer or input ends.
 . "$(dirname "$0")/lib.sh"
 require_kvm
-require_file "$GUESTS/hello.bin" "$GUESTS/timer.bin" "$TEST_GUESTS/uart_irq.bin"
+require_file "$GUESTS/hello.bin" "$GUESTS/timer.bin" "$TEST_GUESTS/uart_irq.bin" "$TEST_GUESTS/masked_hlt.bin"
 
 run --headless --irqchip kernel "$GUESTS/minimal.bin"
 if [ "$STATUS" -eq 4 ] && grep -q 'KVM_CREATE_\(IRQCHIP\|PIT2\)' "$ERR"; then
@@ -37,6 +37,11 @@ both() {
 both minimal --headless --stats "$GUESTS/minimal.bin"
 assert_status 0 "minimal (cli; hlt) ends with status 0 under KVM's irqchip"
 assert_eq 0 "$(stats_count total)" "minimal: no exit reaches kvm-tui (KVM handled the HLT)"
+# HLT with interrupts on but every PIC line masked waits for nothing: the
+# end too, in both modes (a run that hung here would hit the timeout, 124).
+both masked_hlt --headless --timeout 5 "$TEST_GUESTS/masked_hlt.bin"
+assert_status 0 "masked_hlt (sti; hlt, every line masked) ends with status 0"
+assert_stdout "masked\n" "masked_hlt: the HLT was the end (no 'woke up')"
 both hello --headless --stats "$GUESTS/hello.bin"
 assert_eq 12 "$(stats_count IO)" "hello: its 12 OUTs to COM1 still exit"
 assert_eq "" "$(stats_count HLT)" "hello: no HLT exit with KVM's irqchip"
