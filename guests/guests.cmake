@@ -18,6 +18,7 @@ set(KVMTUI_BOOT_SECTOR_GUESTS
   keyboard   # IRQ 1 handler: each scan code from the 8042 and its key; Esc quits
   uartirq    # echo on COM1's receive interrupt, IRQ 4, instead of polling
   rtc        # the date and time from the CMOS clock, BCD and binary
+  speaker    # a scale on the PC speaker: PIT channel 2 and port 61h, HLT between ticks
   flood      # N bytes as fast as it can, then debug-exit (benchmarks)
 )
 set(KVMTUI_FLAT_GUESTS)

@@ -27,6 +27,7 @@
 #include "irq_counts.h"
 #include "port_decoder.h"
 #include "run_outcome.h"
+#include "speaker_tally.h"
 #include "stats_report.h"
 #include "trace_json.h"
 
@@ -53,6 +54,7 @@ struct headless {
 	size_t in_len, in_off;
 	struct event last_exit;
 	struct port_decoder decoder; /* device ports in words, for the trace */
+	struct speaker_tally speaker; /* the speaker's notes, for --stats */
 	struct irq_counts irqs;      /* for --stats; cleared by a reset, as the exit counters are */
 	uint16_t irq_generation;
 	bool done;
@@ -183,14 +185,11 @@ static void flush_out(struct headless *h)
 	h->out_len = 0;
 }
 
-/* Every exit and interrupt goes through the decoder, in ring order, so a
- * CMOS read knows the index selected before it (src/decode). */
-static void trace_line(struct headless *h, const struct event *ev)
+static void trace_line(struct headless *h, const struct event *ev, const char *decode)
 {
-	char line[512], decode[PORT_DECODE_MAX];
+	char line[512];
 	if (!h->trace || h->failed)
 		return;
-	port_decoder_feed(&h->decoder, ev, decode, sizeof(decode));
 	trace_json_decoded(ev, decode, line, sizeof(line));
 	if (fputs(line, h->trace) == EOF || putc('\n', h->trace) == EOF)
 		fail_trace(h, errno);
@@ -210,6 +209,21 @@ static void trace_close(struct headless *h)
 	h->trace = NULL;
 	if (!ok && !h->failed)
 		fail_trace(h, err ? err : EIO);
+}
+
+/* Every exit and interrupt goes through the decoder, in ring order, so a
+ * CMOS read knows the index selected before it (src/decode), for the
+ * trace's words and --stats's speaker line. Without either it is skipped:
+ * nothing would read it. */
+static void decode_event(struct headless *h, const struct event *ev)
+{
+	char decode[PORT_DECODE_MAX];
+	if (!h->trace && !h->o->stats)
+		return;
+	port_decoder_feed(&h->decoder, ev, decode, sizeof(decode));
+	if (h->o->stats)
+		speaker_tally_update(&h->speaker, &h->decoder);
+	trace_line(h, ev, decode);
 }
 
 static void serial_bytes(struct headless *h, const uint8_t *bytes, size_t len)
@@ -234,7 +248,7 @@ static void on_state(struct headless *h, const struct event *ev)
 static void on_irq(struct headless *h, const struct event *ev)
 {
 	irq_counts_add(&h->irqs, ev);
-	trace_line(h, ev);
+	decode_event(h, ev);
 }
 
 static void on_event(struct headless *h, const struct event *ev)
@@ -253,7 +267,7 @@ static void on_event(struct headless *h, const struct event *ev)
 	case EVENT_EXIT:
 		h->last_exit = *ev;
 		h->end_ns = ev->time_ns;
-		trace_line(h, ev);
+		decode_event(h, ev);
 		break;
 	case EVENT_IRQ:
 		on_irq(h, ev);
@@ -412,6 +426,6 @@ int headless_run(struct seam *seam, const struct cli_options *o, struct headless
 	if (h.sigfd >= 0)
 		close(h.sigfd);
 	if (o->stats)
-		stats_report(stderr, &seam->counters, &h.irqs, h.end_ns);
+		stats_report(stderr, &seam->counters, &h.irqs, &h.speaker, h.end_ns);
 	return finish(&h);
 }

@@ -1,4 +1,5 @@
-/* stats_report.c - printing the exact exit counters and the interrupts. */
+/* stats_report.c - printing the exact exit counters, the interrupts and
+ * the speaker. */
 #include "stats_report.h"
 
 #include <inttypes.h>
@@ -18,7 +19,19 @@ static void irq_report(FILE *out, const struct irq_counts *irqs, double secs)
 	}
 }
 
-void stats_report(FILE *out, struct exit_counters *c, const struct irq_counts *irqs, uint64_t elapsed_ns)
+/* "speaker: sounded 8 times, last 523.3 Hz": lower case and a colon, like
+ * the interrupts line, so no script takes it for an exit count. Nothing at
+ * all when it never sounded, or nothing could tell (--irqchip kernel). */
+static void speaker_report(FILE *out, const struct speaker_tally *s)
+{
+	if (!s || !s->notes)
+		return;
+	fprintf(out, "speaker: sounded %" PRIu64 " time%s, last %.1f Hz\n", s->notes, s->notes == 1 ? "" : "s",
+		s->last_hz);
+}
+
+void stats_report(FILE *out, struct exit_counters *c, const struct irq_counts *irqs,
+		  const struct speaker_tally *speaker, uint64_t elapsed_ns)
 {
 	uint64_t total = counters_total(c);
 	double secs = elapsed_ns / 1e9;
@@ -31,4 +44,5 @@ void stats_report(FILE *out, struct exit_counters *c, const struct irq_counts *i
 				100.0 * n / (total ? total : 1));
 	}
 	irq_report(out, irqs, secs);
+	speaker_report(out, speaker);
 }

@@ -1,5 +1,6 @@
 /* stats_report.h - the --stats summary: exits per reason and per second,
- * then interrupts per IRQ line when there were any. */
+ * then interrupts per IRQ line when there were any, then the PC speaker's
+ * notes when it sounded. */
 #ifndef KVMTUI_STATS_REPORT_H
 #define KVMTUI_STATS_REPORT_H
 
@@ -8,9 +9,10 @@
 
 #include "counters.h"
 #include "irq_counts.h"
+#include "speaker_tally.h"
 
-/* irqs may be NULL (no interrupt lines then). */
+/* irqs and speaker may be NULL (no lines for them then). */
 void stats_report(FILE *out, struct exit_counters *counters, const struct irq_counts *irqs,
-		  uint64_t elapsed_ns);
+		  const struct speaker_tally *speaker, uint64_t elapsed_ns);
 
 #endif

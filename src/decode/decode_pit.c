@@ -6,14 +6,16 @@
 #include "decode_internal.h"
 #include "pit8254.h"
 #include "pit_counter.h"
+#include "port61.h"
 
 static const char *const channel_use[3] = { " (IRQ 0)", " (DRAM refresh)", " (speaker)" };
 
 void decode_pit_reset(struct decode_pit pit[3])
 {
-	/* As pit_reset leaves them: 0 and 2 lo/hi mode 3, 1 lo mode 2. */
-	pit[0] = (struct decode_pit){ .known = true, .rw = 3, .mode = 3 };
-	pit[1] = (struct decode_pit){ .known = true, .rw = 1, .mode = 2 };
+	/* As pit_reset leaves them: 0 and 2 lo/hi mode 3, 1 lo mode 2; 0
+	 * counting 65536 (18.2 Hz), 1 counting 18, 2 with no count. */
+	pit[0] = (struct decode_pit){ .known = true, .rw = 3, .mode = 3, .count_known = true };
+	pit[1] = (struct decode_pit){ .known = true, .rw = 1, .mode = 2, .count_known = true, .count = 18 };
 	pit[2] = (struct decode_pit){ .known = true, .rw = 3, .mode = 3 };
 }
 
@@ -30,10 +32,13 @@ static size_t pit_control(struct port_decoder *d, const struct decode_access *a)
 	return pit_describe(a->port, true, cw, a->buf, a->len);
 }
 
-/* The whole count: a rate for the periodic modes (2, 3), a time otherwise. */
-static int pit_count_words(unsigned ch, const struct decode_pit *c, uint16_t raw, char *buf, size_t len)
+/* The whole count, kept for the speaker: a rate for the periodic modes
+ * (2, 3), a time otherwise. */
+static int pit_count_words(unsigned ch, struct decode_pit *c, uint16_t raw, char *buf, size_t len)
 {
 	uint32_t n = pit_count_decode(raw, c->bcd);
+	c->count_known = true;
+	c->count = raw;
 	if (c->mode == 2 || c->mode == 3)
 		return snprintf(buf, len, "PIT ch%u mode %u rate %u%s = %.1f Hz%s", ch, c->mode, n,
 				c->bcd ? " bcd" : "", (double)PIT_HZ / n, channel_use[ch]);
@@ -74,6 +79,10 @@ size_t decode_pit_access(struct port_decoder *d, const struct decode_access *a)
 	unsigned ch = a->port - PIT_BASE;
 	if (a->port == PIT_BASE + PIT_CONTROL && a->is_write)
 		return pit_control(d, a);
+	if (a->port == PORT61_PORT && a->is_write) {
+		d->port61 = a->value;
+		d->port61_known = true;
+	}
 	if (ch >= 3) /* port 61h, or a read of the control port */
 		return pit_describe(a->port, a->is_write, a->value, a->buf, a->len);
 	int n = a->is_write ? pit_count_write(&d->pit[ch], ch, a->value, a->buf, a->len)

@@ -22,6 +22,7 @@ void port_decoder_reset(struct port_decoder *d)
 	decode_pic_reset(d->pic);
 	decode_pit_reset(d->pit);
 	d->cmos_known = true; /* the RTC selects byte 0 at reset */
+	d->port61_known = true; /* 0 at reset: gate 2 low, the speaker off */
 }
 
 /* A rep ins/outs moved more bytes than the record holds: what they did to
@@ -30,7 +31,9 @@ static void forget(struct port_decoder *d, uint16_t port)
 {
 	if (port >= 0x40 && port <= 0x43)
 		for (unsigned ch = 0; ch < 3; ch++)
-			d->pit[ch].known = false;
+			d->pit[ch].known = d->pit[ch].count_known = false;
+	else if (port == 0x61)
+		d->port61_known = false;
 	else if (port == 0x70 || port == 0x71)
 		d->cmos_known = false;
 	else if ((port & ~0x81u) == 0x20)

@@ -43,7 +43,7 @@ struct decode_pic {
 	bool poll;         /* OCW3 poll: the next read is the poll word */
 };
 
-/* One 8254 counter: its control word and its two flip-flops. */
+/* One 8254 counter: its control word, its two flip-flops and its count. */
 struct decode_pit {
 	bool known;        /* its control word is known (from reset or a write) */
 	uint8_t rw, mode;  /* access 1 lo, 2 hi, 3 lo/hi; mode 0-5 */
@@ -51,6 +51,8 @@ struct decode_pit {
 	bool write_msb;    /* lo/hi: the low byte is in, the high byte comes next */
 	uint8_t lsb;
 	bool read_msb;     /* lo/hi: the next byte read is the high one */
+	bool count_known;  /* a whole count was written since the control word */
+	uint16_t count;    /* that count as written (0 = 65536; BCD if bcd) */
 };
 
 struct port_decoder {
@@ -62,6 +64,14 @@ struct port_decoder {
 	uint8_t cmos_index;
 	uint8_t kbc_param_for; /* a controller command waiting for its data byte, or 0 */
 	uint8_t kbc_reply_to;  /* a controller command whose answer the next 0x60 read is, or 0 */
+	bool port61_known;
+	uint8_t port61;        /* the last byte written to port 61h (gate 2, speaker data) */
+};
+
+/* What the PC speaker does, as far as the records tell. */
+struct speaker_tone {
+	bool on;   /* sounding a tone */
+	double hz; /* its frequency; 0 when silent */
 };
 
 /* As a fresh machine is: the state a PC BIOS leaves (kvm-tui's devices
@@ -73,5 +83,15 @@ void port_decoder_reset(struct port_decoder *d);
  * into buf and returns their length; otherwise returns 0 with buf empty
  * (len > 0). Every record teaches it: injections, a new generation. */
 size_t port_decoder_feed(struct port_decoder *d, const struct event *ev, char *buf, size_t len);
+
+/* The speaker from the shadow: on when port 61h's last write set both GATE2
+ * (bit 0) and speaker data (bit 1) and channel 2 has a whole count in mode 3,
+ * the square wave, at PIT_HZ / count. Modes 2 and 6 make a pulse train at
+ * the same rate, OUT low for one clock (838 ns) a period: a faint click
+ * train, not the square wave BIOSes and games use for a tone, so it is
+ * silent here, as the device's port61_speaker has it. Nothing is known of a
+ * machine whose PIT and port 61h never reach kvm-tui (--irqchip kernel):
+ * with no write to port 61h seen, it stays off. Pure; returns tone->on. */
+bool port_decoder_speaker(const struct port_decoder *d, struct speaker_tone *tone);
 
 #endif

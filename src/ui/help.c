@@ -96,6 +96,8 @@ static const struct help_line help[] = {
 	COLOUR("^[", THEME_SERIAL_ESCAPE, "a control byte from the guest, shown as text"),
 	COLOUR("#12", THEME_SELECTION, "the selected exit in the log"),
 	COLOUR("\u2582\u2584\u2586\u2588", THEME_SPARKLINE, "exits per second over the last minute"),
+	COLOUR("\u266a 440 Hz", THEME_STATUS_KEY, "key bar: the PC speaker's note while it sounds (not known"),
+	TEXT("              with --irqchip kernel: KVM's PIT and port 61h never exit)"),
 };
 
 #define HELP_LINES ((int)(sizeof(help) / sizeof(help[0])))
@@ -113,6 +115,10 @@ static void help_colour_sample(int y, int x, const struct help_line *l)
 		attr |= A_REVERSE; /* as the register pane draws it */
 	if (l->slot == THEME_SPARKLINE && !draw_utf8()) {
 		draw_text(y, x, 4, attr, ".-+#");
+		return;
+	}
+	if (l->slot == THEME_STATUS_KEY && !draw_utf8()) { /* the speaker's note */
+		draw_text(y, x, 11, attr, "spk 440 Hz");
 		return;
 	}
 	attrset(attr);

@@ -1,6 +1,7 @@
 /* status_bar.c - the bottom line: the keys that work right now, and the
- * vCPU's state (or a passing message) on the right; in a replay also its
- * pace and LOOP, and the "go to" prompt when it is open.
+ * vCPU's state (or a passing message) on the right, with the speaker's note
+ * beside it while it sounds; in a replay also its pace and LOOP, and the
+ * "go to" prompt when it is open.
  *
  * The hints change with the focus, so the bar always answers "what can I
  * press here?"; on a narrow terminal the less important ones go first,
@@ -13,6 +14,7 @@
 #include "panes.h"
 #include "replay_speed.h"
 #include "replay_status.h"
+#include "speaker_label.h"
 
 struct hint {
 	const char *key, *what; /* what NULL: where K sends typed keys (keys_what) */
@@ -171,9 +173,25 @@ static void state_words(const struct tui *t, char *buf, size_t n, int max)
 	replay_status_text(buf, n, &s, max);
 }
 
+/* The speaker's note, just left of the `used` columns on the right, while
+ * it sounds and where it still leaves `keep` columns (the "? help" and
+ * "q quit" hints). A note, not a message: it stays beside one too. Returns
+ * the columns used. */
+static int status_speaker(const struct tui *t, struct rect r, int used, int keep)
+{
+	char label[SPEAKER_LABEL_MAX];
+	int w = speaker_label(t, draw_utf8(), label, sizeof(label));
+	if (w == 0 || used + w + 2 + keep > r.w)
+		return 0;
+	/* A space either side: "Hz" must not run into a replay's "1x". */
+	draw_textf(r.y, r.x + r.w - used - w - 2, w + 2, draw_attr(THEME_STATUS_KEY), " %s ", label);
+	return w + 2;
+}
+
 /* Right-hand side: a message while it is fresh, else the guest and its
- * state. Returns the columns used. */
-static int status_right(const struct tui *t, struct rect r)
+ * state; the speaker's note before either. Returns the columns used,
+ * leaving `keep` for the last hints. */
+static int status_right(const struct tui *t, struct rect r, int keep)
 {
 	char text[160], state[96];
 	enum theme_slot slot = tui_state_slot(t->state);
@@ -190,6 +208,8 @@ static int status_right(const struct tui *t, struct rect r)
 		w = r.w / 2;
 	int x = r.x + r.w - w;
 	draw_text(r.y, x, w, draw_attr(slot) | A_BOLD, text);
+	w += status_speaker(t, r, w, keep);
+	x = r.x + r.w - w;
 	const char *guest = guest_basename(t);
 	int gw = (int)strlen(guest);
 	/* The guest's name only where it costs no key hint. */
@@ -210,9 +230,9 @@ void status_bar_draw(struct tui *t, struct rect r)
 	/* K offers the other target: the one the keys do not go to now. */
 	bool kbc = t->console.target == INPUT_TO_KBC;
 	keys_what = draw_utf8() ? (kbc ? "keys\u2192COM1" : "keys\u21928042") : (kbc ? "keys->COM1" : "keys->8042");
-	int right = status_right(t, r);
 	const struct hint *main, *tail;
 	status_hints(t, &main, &tail);
+	int right = status_right(t, r, hints_width(tail));
 	int room = r.w - right - hints_width(tail);
 	int x = r.x;
 	for (const struct hint *h = main; h->key && hint_width(h) <= room - (x - r.x); h++)

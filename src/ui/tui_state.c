@@ -75,6 +75,9 @@ void tui_state_new_generation(struct tui *t, uint32_t generation)
 	scrollback_clear(&t->serial);
 	scrollback_clear(&t->debugcon);
 	exit_history_clear(&t->exits);
+	/* The new VM's first record would reset it too; until then, the old
+	 * one's speaker must not sound in the status bar. */
+	port_decoder_reset(&t->decoder);
 	t->exit_view = (struct tui_exit_view){ .follow = true };
 	t->serial_scroll = 0;
 	/* Typed-ahead keys were meant for the old guest. */

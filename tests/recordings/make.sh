@@ -77,3 +77,5 @@ record rtc "$guests/rtc.bin"
 # the replay twins of the timer tests; ends at the exit limit (a --timeout
 # would be a status the replay cannot know: the run was stopped from outside).
 record timer --max-exits 1100 "$guests/timer.bin"
+# speaker: the whole scale (about 2 s), for its replay test and TUI twin
+record speaker "$guests/speaker.bin"
