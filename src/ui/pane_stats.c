@@ -44,6 +44,10 @@ static void stats_state_line(struct tui *t, struct stat_row *s, uint64_t now)
 	tui_state_text(t, state, sizeof(state));
 	numfmt_duration(uptime, sizeof(uptime), tui_state_uptime(t, now));
 	int x = s->in.x, end = s->in.x + s->in.w;
+	/* "HALTED, waiting for an interrupt" does not fit a narrow pane: its
+	 * state name says the same in fewer columns (the title has it too). */
+	if (6 + (int)strlen(state) > s->in.w)
+		snprintf(state, sizeof(state), "%s", vcpu_state_name(t->state));
 	x += draw_text(s->y, x, end - x, draw_attr(THEME_DIM), "state ");
 	x += draw_text(s->y, x, end - x, draw_attr(tui_state_slot(t->state)), state);
 	draw_textf(s->y, x, end - x, draw_attr(THEME_NORMAL), "  %s %s",
