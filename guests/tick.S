@@ -104,22 +104,7 @@ irq0_quiet:
 	pop	%ax
 	iret
 
-# AX in decimal to COM1, most significant digit first.
-print_decimal:
-	mov	$10, %bx
-	xor	%cx, %cx
-1:	xor	%dx, %dx
-	div	%bx
-	push	%dx
-	inc	%cx
-	test	%ax, %ax
-	jnz	1b
-	mov	$COM1_DATA, %dx
-2:	pop	%ax
-	add	$'0', %al
-	out	%al, (%dx)
-	loop	2b
-	ret
+	PRINT_DECIMAL_ROUTINE print_decimal
 
 	PUTS_ROUTINE puts
 

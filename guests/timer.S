@@ -73,22 +73,7 @@ irq0:
 	pop	%ax
 	iret
 
-# AX in decimal to COM1 (at most 5 digits), most significant digit first.
-print_decimal:
-	mov	$10, %bx
-	xor	%cx, %cx
-1:	xor	%dx, %dx
-	div	%bx			# DX:AX / 10: the last digit in DX
-	push	%dx
-	inc	%cx
-	test	%ax, %ax
-	jnz	1b
-	mov	$COM1_DATA, %dx
-2:	pop	%ax
-	add	$'0', %al
-	out	%al, (%dx)
-	loop	2b
-	ret
+	PRINT_DECIMAL_ROUTINE print_decimal
 
 	PUTS_ROUTINE puts
 
