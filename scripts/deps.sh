@@ -7,11 +7,12 @@
 #   valgrind                 a test checks a normal run is memcheck-clean
 #   libzstd-dev, pkg-config  recordings are zstd-compressed blocks
 #   groff-base               a test renders the man page with every warning on
+#   bash-completion          a test checks it loads kvm-tui's completion
 # Runs apt-get as root, or through sudo.
 set -e
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
-PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev pkg-config groff-base"
+PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev pkg-config groff-base bash-completion"
 missing=
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
