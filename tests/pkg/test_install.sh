@@ -2,8 +2,8 @@
 # cmake --install into a scratch prefix: the binary, the guests (images and
 # sources), the themes, the man page, the bash completion and the README land
 # where they belong; DESTDIR stages the same tree under it; the installed
-# binary, run from another directory, finds its themes and, with KVM, runs
-# `kvm-tui hello` (the installed guest, not the source tree's).
+# binary, run from another directory, finds its themes. No KVM needed:
+# pkg.install_run runs the installed binary on a guest.
 . "$(dirname "$0")/../integration/lib.sh"
 
 P="$WORK/prefix"
@@ -65,15 +65,5 @@ run --list-themes
 assert_status 0 "installed kvm-tui --list-themes: status 0"
 assert_file_contains "$OUT" "^projector +$P/(bin/\\.\\./)?share/kvm-tui/themes/projector\\.theme$" \
 	"--list-themes finds the installed projector theme"
-
-require_kvm
-run --headless hello
-assert_status 0 "installed kvm-tui --headless hello, from another directory: status 0"
-assert_stdout 'Hello, KVM!\n' "installed kvm-tui --headless hello prints Hello, KVM!"
-# The name resolved to the installed guest: replaced by minimal, it prints nothing.
-cp "$GUESTS/minimal.bin" "$P/share/kvm-tui/guests/hello.bin"
-run --headless hello
-assert_status 0 "with the installed hello.bin replaced by minimal: status 0"
-assert_stdout_empty "'hello' is the installed guest (now minimal: no output), not the source tree's"
 
 finish
