@@ -33,6 +33,12 @@ done
 present share/man/man1/kvm-tui.1.gz "man page"
 present share/bash-completion/completions/kvm-tui "bash completion"
 present share/doc/kvm-tui/README.md "documentation"
+present share/doc/kvm-tui/copyright "the licence, as Debian names it"
+if cmp -s "$SOURCE_DIR/LICENSE" "$P/share/doc/kvm-tui/copyright"; then
+	ok "share/doc/kvm-tui/copyright is LICENSE"
+else
+	fail "share/doc/kvm-tui/copyright is not LICENSE"
+fi
 unexpected=$(cd "$P" && find . -type f | grep -vE '^\./(bin/kvm-tui|share/kvm-tui/(guests|themes)/[^/]+|share/man/man1/kvm-tui\.1\.gz|share/bash-completion/completions/kvm-tui|share/doc/kvm-tui/[^/]+)$')
 assert_eq "" "$unexpected" "nothing installed anywhere else"
 
