@@ -42,4 +42,10 @@ else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34), libncursesw6 (>= 6), libtinfo6 (>= 6), libzstd1 (>= 1.4.0)")
 endif()
 
+# cpack packs what the last build made, as cmake --install does, without
+# building first: by default it would run the build ("preinstall" depends on
+# "all"), which in pkg.deb would relink binaries other tests are running.
+# (This also makes `make install` install without building; build first.)
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
+
 include(CPack)
