@@ -15,19 +15,29 @@ else
 	fail "--version: '$line' is not 'kvm-tui X.Y.Z [(git HASH[-dirty])]'"
 fi
 assert_eq "$project_version" "${BASH_REMATCH[1]:-}" "--version: the version is project()'s in CMakeLists.txt"
-printed_commit=${BASH_REMATCH[3]:-}
+printed_commit=${BASH_REMATCH[3]:-} printed_dirty=${BASH_REMATCH[4]:-}
 
 if ! command -v git >/dev/null; then
 	skip_tool "git is not installed: the commit part cannot be checked"
 fi
 
-# This tree: the commit printed is HEAD's when the source tree is a checkout.
+# This tree: in a checkout, the commit printed is one of its commits, the
+# one the build looked up (HEAD when it built; a commit made since then shows
+# after the next build).
+generated=$(sed -n 's/^#define KVMTUI_GIT_COMMIT "\(.*\)"$/\1/p' "$BINARY_DIR/generated/git_version.h" 2>/dev/null)
 if [ "$(git -C "$SOURCE_DIR" rev-parse --show-toplevel 2>/dev/null)" = "$(cd "$SOURCE_DIR" && pwd -P)" ]; then
-	assert_eq "$(git -C "$SOURCE_DIR" rev-parse --short=12 HEAD)" "$printed_commit" \
-		"--version: names HEAD's commit in a git checkout"
+	if [ -n "$printed_commit" ] && git -C "$SOURCE_DIR" rev-parse -q --verify "$printed_commit^{commit}" >/dev/null; then
+		ok "--version: names a commit of this checkout ($printed_commit)"
+	else
+		fail "--version: '$printed_commit' is not a commit of this checkout"
+	fi
+	head=$(git -C "$SOURCE_DIR" rev-parse --short=12 HEAD)
+	[ "$printed_commit" = "$head" ] || echo "# built from $printed_commit, HEAD is now $head: the next build names it"
 else
 	assert_eq "" "$printed_commit" "--version: no commit outside a git checkout"
 fi
+assert_eq "$generated" "$printed_commit$printed_dirty" \
+	"--version: prints the commit the build looked up (build/generated/git_version.h)"
 
 # generate DIR: what cmake/git_version.cmake defines for a source tree DIR.
 generate() {
