@@ -69,6 +69,9 @@ else
 fi
 
 # SIGKILL mid-run: count prints a line every ~0.3 s and runs forever.
+# The output file exists before the loop reads it: the background shell may
+# not have opened it yet, and a failed read would end the wait at once.
+: >"$WORK/killed.out"
 "$KVM_TUI" --headless --record "$WORK/killed.rec" "$GUESTS/count.bin" </dev/null >"$WORK/killed.out" 2>/dev/null &
 pid=$!
 deadline=$((SECONDS + 30))
