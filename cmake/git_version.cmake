@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # git_version.cmake - the commit kvm-tui is built from, for --version.
 #
 # Run at every build (cmake -P, from the kvmtui_git_version target), not only at

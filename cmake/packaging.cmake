@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # packaging.cmake - `cpack -G DEB` (or plain `cpack`) in the build tree makes
 # kvm-tui_<version>_<arch>.deb: the files `cmake --install` puts under /usr,
 # with the control fields a Debian tool's package has.

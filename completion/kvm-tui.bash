@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bash completion for kvm-tui(1), installed as
 # share/bash-completion/completions/kvm-tui, where bash-completion loads it
 # the first time kvm-tui is completed. It uses bash's own builtins only.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Installs what kvm-tui needs to build and test on Debian/Ubuntu:
 #   build-essential, cmake   the compiler, GNU as/ld (binutils) and the build
 #   libncurses-dev           ncursesw, the terminal UI

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c - kvm-tui: command line, then the TUI or the headless console.
  *
  * Order matters: everything a user can get wrong (options, theme, guest file

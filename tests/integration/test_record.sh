@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # record: a live run recorded with --record replays to the same thing: the
 # same COM1 bytes, status, exit counts and the very same --trace, line for
 # line (times and RIPs included). A run killed with SIGKILL leaves a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The bash completion (completion/kvm-tui.bash): sourced into bash, asked as
 # bash asks it (COMP_WORDS, COMP_CWORD), its COMPREPLY checked. Its options
 # are --help's; the values of --irqchip, --keyboard, --mode and --speed; the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The Debian package: cpack -G DEB into a scratch directory, then what
 # dpkg-deb says of it: the control fields (name, version, section,
 # maintainer, description, Depends on the libraries the binary links), the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # cmake --install into a scratch prefix: the binary, the guests (images and
 # sources), the themes, the man page, the bash completion and the README land
 # where they belong; DESTDIR stages the same tree under it; the installed

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The installed kvm-tui runs `kvm-tui hello` from another directory, and the
 # name resolves to the installed guest, not the source tree's (needs KVM;
 # pkg.install checks the layout everywhere).

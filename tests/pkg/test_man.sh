@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The manual page doc/kvm-tui.1: renders without a warning, documents every
 # option --help lists and no other, every key of the README's Keys table,
 # every exit status of its table, the environment --help names; its header

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # --version: "kvm-tui X.Y.Z (git <12 hex>[-dirty])" in a git checkout, the
 # version alone outside one (cmake/git_version.cmake, run here on scratch trees).
 . "$(dirname "$0")/../integration/lib.sh"
