@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bare_loop.c - the floor kvm-tui's exit pipeline is measured against.
  *
  * Builds the same machine kvm-tui builds for a real-mode guest and then does

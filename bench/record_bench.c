@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_bench.c - what recording costs per VM exit: the append on the vCPU
  * thread (an event and a register delta, src/record), the writer thread's
  * compression, and the bytes each exit takes on disk.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ring_bench.c - the event ring alone: records per second and push-to-seen
  * latency between two threads, with the project's own ring (src/seam/ring.c).
  *

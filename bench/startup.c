@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* startup.c - run a command many times; time each run from fork to reaped.
  *
  * usage: startup [-n RUNS] [-l] [-e] -- COMMAND [ARGS...]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # count - a counter that runs forever: something to pause, resume and reset.
 #
 # Lesson: a guest spends most of its life running without exits. Between two

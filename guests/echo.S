@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # echo - type to the guest: polling a UART for input.
 #
 # Lesson: input is port I/O too. The guest asks the 16550's line status

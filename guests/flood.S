@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # flood - N bytes to COM1 as fast as the guest can, then exit with a status.
 #
 # Lesson: every OUT is a full round trip guest -> KVM -> VMM -> guest, so the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The shipped guests, assembled from guests/<name>.S into guests/<name>.bin in
 # the source tree, so `kvm-tui guests/hello.bin` works from the repository root
 # after a build (the images are git-ignored).

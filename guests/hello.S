@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # hello - "Hello, KVM!" on the serial port: the guest side of port I/O.
 #
 # Lesson: the guest writes one character at a time to COM1's transmit

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # keyboard - the PC keyboard: scan codes on IRQ 1.
 #
 # Lesson: a PC keyboard does not send characters. Each key press sends a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # long - from real mode straight to 64-bit long mode, by the guest itself.
 #
 # Lesson: long mode needs paging, and 64-bit paging is 4 levels of tables.

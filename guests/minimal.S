@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # minimal - the smallest guest there is: one HLT.
 #
 # Lesson: a virtual machine only "comes back" to its VMM when it does something

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # mmio - touching memory that is not there: MMIO exits.
 #
 # Lesson: the VMM tells KVM which guest-physical ranges are RAM. kvm-tui leaves

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # protected - from real mode to 32-bit protected mode, by the guest itself.
 #
 # Lesson: every x86 CPU starts in 16-bit real mode (segment * 16 + offset,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # rtc - the date and time from the PC's CMOS clock.
 #
 # Lesson: the battery-backed clock is a device like the others, two ports

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # speaker - the PC speaker plays a scale: PIT channel 2 and port 61h.
 #
 # Lesson: the PC has no sound chip, only a loudspeaker wired to the 8254

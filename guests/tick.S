@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tick - the PIT at a rate you choose, and how late each interrupt arrives.
 #
 # Lesson: an interrupt is not instantaneous. Between the moment the 8254's

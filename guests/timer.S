@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # timer - the PC's timer interrupt: a guest that sleeps in HLT and wakes
 # 100 times a second.
 #

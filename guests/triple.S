@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # triple - a deliberate triple fault: KVM_EXIT_SHUTDOWN.
 #
 # Lesson: when the CPU cannot deliver an exception, it tries to deliver a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # uartirq - type to the guest: a UART that interrupts.
 #
 # Lesson: `echo` asks the UART "has a byte arrived?" over and over, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* control.h - requests from the console to the vCPU thread, and its answers.
  *
  * The console sets request bits and kicks the vCPU (a signal that makes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* counters.h - exact exit counts, shared by the vCPU (writer) and consumers.
  *
  * The console's exit log may be bounded, these counts never are: every exit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cpu_backend.h - what the vCPU loop asks of a CPU: the one seam it drives.
  *
  * The loop (vcpu_loop.c) owns the state machine a student watches: running,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cpu_state.h - the vCPU's registers, in kvm-tui's own terms.
  *
  * The vmm fills this from KVM's sync regs; the UI reads it from the snapshot.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* event.h - the records that flow from the vCPU thread to its consumer.
  *
  * One record is one cache line. Exit reasons keep KVM's own numbers (they are

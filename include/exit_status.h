@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_status.h - what kvm-tui's exit status means.
  *
  * Odd statuses belong to the guest: writing v to port 0xf4 ends the run with

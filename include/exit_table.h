@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_table.h - everything kvm-tui knows about each exit reason, in one table.
  *
  * Name, colour class, the text decodes, the explanation for students, the

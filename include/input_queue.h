@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input_queue.h - bytes typed by the user on their way to a guest device.
  *
  * Bounded; the feeder (stdin in headless mode, the keyboard in the TUI) waits

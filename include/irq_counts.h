@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* irq_counts.h - interrupts counted per IRQ line, on the consumer's side.
  *
  * Counted from the ring's EVENT_IRQ records, which are never dropped, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* irq_describe.h - an interrupt record (EVENT_IRQ) in a student's words.
  *
  * The exit log shows each interrupt as a line of its own between the exits

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* key_stream.h - typed keys on their way to the guest's keyboard controller.
  *
  * The UART takes bytes, so what the user types for COM1 crosses the seam as

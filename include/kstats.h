@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kstats.h - what KVM counted inside the kernel for this vCPU.
  *
  * Read by the vmm from the vCPU's binary statistics fd (KVM_GET_STATS_FD):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* port_names.h - what lives at a PC I/O port, in a student's words.
  *
  * The exit log says "out 0x3f8 COM1 THR" rather than a bare number, so a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ring.h - the lock-free single-producer single-consumer event ring.
  *
  * The vCPU thread pushes, one consumer (UI or headless) pops. Head and tail

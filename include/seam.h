@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* seam.h - everything the vCPU thread and its consumer share, in one place.
  *
  * The UI and the headless console see the VM only through this: the event

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* snapshot.h - the latest vCPU registers, published through a seqlock.
  *
  * One writer (the vCPU thread), any number of readers that never block the

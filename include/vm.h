@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vm.h - the engine: one KVM virtual machine with one vCPU on its own thread.
  *
  * The program builds a vm from options, starts it, and from then on talks to

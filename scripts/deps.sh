@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Installs what kvm-tui needs to build and test on Debian/Ubuntu:
 #   build-essential, cmake   the compiler, GNU as/ld (binutils) and the build
 #   libncurses-dev           ncursesw, the terminal UI
@@ -6,11 +7,13 @@
 #   python3                  a few test scripts parse --trace JSON with it
 #   valgrind                 a test checks a normal run is memcheck-clean
 #   libzstd-dev, pkg-config  recordings are zstd-compressed blocks
+#   groff-base               a test renders the man page with every warning on
+#   bash-completion          a test checks it loads kvm-tui's completion
 # Runs apt-get as root, or through sudo.
 set -e
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
-PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev pkg-config"
+PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev pkg-config groff-base bash-completion"
 missing=
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

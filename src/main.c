@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c - kvm-tui: command line, then the TUI or the headless console.
  *
  * Order matters: everything a user can get wrong (options, theme, guest file
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "exit_status.h"
+#include "git_version.h"
 #include "guest_locate.h"
 #include "headless.h"
 #include "options.h"
@@ -34,7 +36,12 @@ static int handle_informational(const struct cli_options *o)
 		return 0;
 	}
 	if (o->version) {
-		printf("kvm-tui %s\n", KVMTUI_VERSION);
+		/* "kvm-tui 0.1.0 (git 0123456789ab)", or the version alone when
+		 * built outside a git checkout. */
+		if (*KVMTUI_GIT_COMMIT)
+			printf("kvm-tui %s (git %s)\n", KVMTUI_VERSION, KVMTUI_GIT_COMMIT);
+		else
+			printf("kvm-tui %s\n", KVMTUI_VERSION);
 		return 0;
 	}
 	theme_list(stdout);

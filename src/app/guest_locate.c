@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* guest_locate.c - finding installed guests by name. */
 #include "guest_locate.h"
 

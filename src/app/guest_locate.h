@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* guest_locate.h - from "hello" or "guests/hello.bin" to a file to load. */
 #ifndef KVMTUI_GUEST_LOCATE_H
 #define KVMTUI_GUEST_LOCATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* headless.c - the headless console.
  *
  * The consumer side of the seam without curses: UART bytes to stdout exactly

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* headless.h - the console without a UI: serial to stdout, stdin to the guest. */
 #ifndef KVMTUI_HEADLESS_H
 #define KVMTUI_HEADLESS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* options.c - parsing the command line with getopt_long. */
 #include "options.h"
 

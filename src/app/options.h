@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* options.h - kvm-tui's command line. */
 #ifndef KVMTUI_OPTIONS_H
 #define KVMTUI_OPTIONS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* run_outcome.c - final states to statuses and explanations. */
 #include "run_outcome.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* run_outcome.h - how a run ended, as an exit status and one line of words. */
 #ifndef KVMTUI_RUN_OUTCOME_H
 #define KVMTUI_RUN_OUTCOME_H

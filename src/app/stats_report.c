@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* stats_report.c - printing the exact exit counters, the interrupts and
  * the speaker. */
 #include "stats_report.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* stats_report.h - the --stats summary: exits per reason and per second,
  * then interrupts per IRQ line when there were any, then the PC speaker's
  * notes when it sounded. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* trace_json.c - JSON lines for --trace: the fields every exit has, then the
  * reason's own fields from the exit table; interrupts in their own shape. */
 #include "trace_json.h"

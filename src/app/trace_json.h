@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* trace_json.h - one record as one line of JSON (--trace). */
 #ifndef KVMTUI_TRACE_JSON_H
 #define KVMTUI_TRACE_JSON_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* install_dir.c - the share directory next to the running binary. */
 #include "install_dir.h"
 

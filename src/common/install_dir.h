@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* install_dir.h - where an installed kvm-tui keeps its data, found at run time. */
 #ifndef KVMTUI_INSTALL_DIR_H
 #define KVMTUI_INSTALL_DIR_H

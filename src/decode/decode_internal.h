@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* decode_internal.h - the per-device halves of the port decoder.
  *
  * Each takes one byte access (the first byte of a wider one, as the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* decode_pic.c - the 8259 pair's accesses with their place in the sequence:
  * which ICW a data-port byte is, the vector base it sets, and which IRQ a
  * non-specific EOI ends. Single accesses' words come from pic_describe. */

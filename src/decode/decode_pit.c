@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* decode_pit.c - the 8254's accesses with its flip-flops: a two-byte count
  * is shown once, whole, when its second byte arrives, with the rate or the
  * time it gives. Control words and port 61h are pit_describe's words. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* decode_rtc_kbc.c - the CMOS clock's and the 8042's accesses with the
  * byte before them: the CMOS index an OUT 0x70 selected, the controller
  * command a data byte belongs to. The words are rtc_describe's and

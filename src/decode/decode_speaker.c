@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* decode_speaker.c - the PC speaker, from the decoder's shadow of port 61h
  * and PIT channel 2 (see port_decoder_speaker for which states sound). */
 #include "decode_internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* port_decoder.c - feeding records to the decoder: generations, injections,
  * and each IO exit to the device half that owns its port (see
  * port_decoder.h for why the decoder lives on the consumer's side). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* port_decoder.h - device port accesses in words, for the exit log and --trace.
  *
  * "PIT ch0 mode 2 rate 11932 = 100.0 Hz", "PIC1 OCW2 EOI (ends IRQ0)",

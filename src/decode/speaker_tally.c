@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* speaker_tally.c - counting the speaker's notes (see speaker_tally.h). */
 #include "speaker_tally.h"
 

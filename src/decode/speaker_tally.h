@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* speaker_tally.h - how often the PC speaker sounded, for --stats.
  *
  * Fed the decoder after each record (cheap: a few compares and a division).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bus.c - port I/O and MMIO dispatch by address range.
  *
  * A PC has a handful of devices, so a linear scan is both the simplest and

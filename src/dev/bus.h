@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bus.h - the port I/O and MMIO bus: which device answers which address.
  *
  * An access nobody claims reads as all ones and is otherwise ignored, as on

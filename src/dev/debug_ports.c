@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* debug_ports.c - debugcon (0xe9) and isa-debug-exit (0xf4).
  *
  * Both follow QEMU's behaviour so the same test guest gives the same output

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* debug_ports.h - the two one-port devices every test guest loves.
  *
  * debugcon (port 0xe9, Bochs/QEMU): each byte written goes to a debug console;

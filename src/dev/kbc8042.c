@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kbc8042.c - the 8042 controller: ports, output buffer, commands, A20.
  *
  * The 8042 is a microcontroller between the CPU and the keyboard: the CPU

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kbc8042.h - the PC's 8042 keyboard controller, its PS/2 keyboard, and
  * the fast A20 / reset port 0x92.
  *

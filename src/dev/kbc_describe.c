@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kbc_describe.c - a keyboard controller port access in a student's words.
  *
  * Pure: it sees one byte, not the controller. A byte read from 0x60 is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kbc_internal.h - what the keyboard controller's files share, not for
  * other users. */
 #ifndef KVMTUI_KBC_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kbc_keyboard.c - the PS/2 keyboard's side: bytes the guest sends it
  * through port 0x60, and its replies.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kbc_scancodes.c - which scan codes a key sends, and what a code is called.
  *
  * Set 1 (the XT's codes, what a translating 8042 hands the guest) is the

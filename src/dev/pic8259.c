@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pic8259.c - the 8259A pair: requests, priorities, the INTA cycle, and the
  * command words that program them.
  *

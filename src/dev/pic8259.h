@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pic8259.h - the PC's two 8259A interrupt controllers and their ELCR.
  *
  * The pair as a PC/AT wires it: the master answers ports 0x20-0x21 and

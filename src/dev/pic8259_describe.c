@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pic8259_describe.c - one line of text for an access to a PIC or ELCR port.
  *
  * For the exit log, from the port and the byte alone. A byte written to a

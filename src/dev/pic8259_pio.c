@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pic8259_pio.c - the PIC pair's three port ranges on the bus.
  *
  * The 8259A and the ELCR are 8-bit devices: the AT bus turns a 16-bit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pit8254.c - the 8254's ports: control words, count bytes, the read and
  * write flip-flops, the count and status latches, and IRQ 0's edges.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pit8254.h - the Intel 8254 programmable interval timer (PIT), ports 0x40-0x43.
  *
  * Offsets: 0-2 counters 0-2 (count bytes in, count or status bytes out),

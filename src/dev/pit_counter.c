@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pit_counter.c - the six counting modes of an 8254 counter, in closed form.
  *
  * A run is "N loaded at a clock pulse, j pulses counted since" (j = 0 on the

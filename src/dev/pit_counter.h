@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pit_counter.h - one 8254 counter's counting element and OUT pin (internal
  * to the PIT: pit8254.c handles the ports, flip-flops and latches).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pit_describe.c - the PIT's and port 0x61's accesses in words, for the
  * exit log: what a student would otherwise decode from the data sheet.
  */

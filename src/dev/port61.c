@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* port61.c - system control port B: GATE2, the speaker, and two PIT outputs
  * a guest can poll (IBM PC/AT technical reference, port 61h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* port61.h - the PC's system control port B (port 0x61), the board latch
  * between the PIT's counters 1 and 2 and the speaker.
  *

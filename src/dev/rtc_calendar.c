@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rtc_calendar.c - civil dates from a day count and back, and BCD.
  *
  * The day count uses the usual trick of starting the year in March, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rtc_calendar.h - dates to seconds and back, and the RTC's byte formats.
  *
  * The RTC keeps no calendar of its own: it reads a count of nanoseconds

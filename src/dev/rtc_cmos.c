@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rtc_cmos.c - the RTC's ports, its time registers and registers A and B.
  *
  * The chip's counters are not simulated second by second: the guest's time

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rtc_cmos.h - the PC's MC146818-style real-time clock and its CMOS RAM.
  *
  * Ports: 0x70 selects a byte (bits 6-0) and sets the NMI mask (bit 7 = 1

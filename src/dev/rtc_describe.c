@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rtc_describe.c - an RTC port access in a student's words. Pure. */
 #include "rtc_cmos.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rtc_flags.c - register C's flags and the IRQ 8 line they drive.
  *
  * The chip sets PF at each tick of the periodic rate, UF at each update

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rtc_internal.h - what the RTC's source files share, not for other users. */
 #ifndef KVMTUI_RTC_INTERNAL_H
 #define KVMTUI_RTC_INTERNAL_H

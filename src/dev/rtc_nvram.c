@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rtc_nvram.c - the CMOS RAM as a PC BIOS leaves it at boot.
  *
  * Guests (and the BIOS they expect to have run) read the machine's memory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* uart16550.c - the 16550A UART's registers, as guest drivers expect them.
  *
  * Behaviour follows the National/TI PC16550D data sheet where a guest can

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* uart16550.h - a 16550A UART, the PC serial port (COM1 at 0x3f8).
  *
  * Registers by offset: 0 THR/RBR (DLL when LCR.DLAB), 1 IER (DLM when DLAB),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record.h - the recording file: what a run showed, to be replayed anywhere.
  *
  * A recording is a small header followed by blocks; each block is one zstd

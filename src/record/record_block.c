@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_block.c - the 20-byte header in front of every block's zstd frame.
  *
  * The checksum covers the header's own fields as well as the frame: a bit

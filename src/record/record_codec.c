@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_codec.c - one record inside a block: a kind byte, then its payload.
  *
  *   REC_EVENT   the 64-byte struct event as pushed into the ring

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_crc32.c - CRC-32 (IEEE 802.3, the one zlib and gzip use), by table.
  *
  * Header and blocks carry one so a reader tells a damaged file from a cut

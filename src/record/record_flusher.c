@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_flusher.c - the writer thread: takes the block being filled when it
  * is due, compresses it into one zstd frame and writes it with its header.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_format.h - the recording's on-disk layout, private to src/record.
  *
  * Everything the writer and the reader must agree on lives here: offsets,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_header.c - the file header: magic, version, length, rec_info, CRC.
  *
  * Fields are written one by one at fixed offsets (never a struct dump), so

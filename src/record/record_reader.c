@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_reader.c - reading a recording back, record by record.
  *
  * Blocks are read whole with pread, checked (magic, sizes, CRC), inflated

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_reader_internal.h - the reader's state, shared by opening
  * (record_reader_open.c) and reading (record_reader.c). Private. */
 #ifndef KVMTUI_RECORD_READER_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_reader_open.c - opening a recording: one clear line for every way
  * a file can fail to be one (missing, foreign, newer, cut, corrupt). */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_writer.c - opening a recording, appending records, flush and close.
  *
  * Appends run on the vCPU thread at every exit (and on the kstats sampler),

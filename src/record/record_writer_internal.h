@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record_writer_internal.h - the writer's state, shared by the appending side
  * (record_writer.c) and the writer thread (record_flusher.c). Private.
  *

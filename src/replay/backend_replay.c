@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* backend_replay.c - a recording as a CPU (see backend_replay.h).
  *
  * The recording holds, in order, what the live vCPU pushed to its console:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* backend_replay.h - the CPU backend that plays a recording back.
  *
  * Each run returns the next recorded exit at its recorded pace (scaled by

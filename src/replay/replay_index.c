@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay_index.c - one pass over a recording (see replay_index.h). */
 #include "replay_index.h"
 

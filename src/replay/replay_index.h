@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay_index.h - a recording read once through at open: where each recorded
  * generation starts, when each of its exits happened, and how it ends.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay_pace.c - recorded time to wall-clock time (see replay_pace.h). */
 #include "replay_pace.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay_pace.h - when a recorded exit is due on the wall clock.
  *
  * The recording's clock is anchored to the wall clock and scaled by the

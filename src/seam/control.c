@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* control.c - console requests to the vCPU thread (see control.h).
  *
  * The request bits are lock-free so the vCPU can poll them between runs for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* counters.c - exact exit counts. Relaxed atomics: each count is exact on its
  * own, and no reader needs the counters ordered against anything else. */
 #include "counters.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cpu_mode.c - the processor mode, decided the way the CPU decides it: long
  * mode is EFER.LMA (active, not merely enabled), and within it CS.L picks
  * 64-bit or compatibility code; outside it CR0.PE, RFLAGS.VM, CR0.PG and

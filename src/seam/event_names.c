@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* event_names.c - names for vCPU states, as the console prints them. Exit
  * reasons are named by the exit table (exit_table.c), with all else known
  * about them. */

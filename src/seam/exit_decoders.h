@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_decoders.h - the per-reason functions the exit table points at.
  *
  * Private to src/seam: everyone else reaches them through exit_info(), so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_json.c - each reason's own fields in a --trace line, and the JSON
  * member writers they (and the trace writer) use. The fields:
  *   IO: dir ("in"/"out"), port, size, count, data (hex, first bytes moved)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_line.c - the exit log's one-line detail for each reason.
  *
  * Port I/O is written as the instruction that caused it (outb, inw, rep

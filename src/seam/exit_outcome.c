@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_outcome.c - how a run ended, in one line, for the exits that end it
  * (printed by the headless console when the guest stops). */
 #include <inttypes.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_section.c - each reason's own lines in the full decode of an exit
  * (Enter in the exit log): one fact a line, each ending in '\n', labels
  * padded to one column so the values line up. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_table.c - the one list of exit reasons (see exit_table.h).
  *
  * Indexed by KVM's own numbers. Besides the x86 exits kvm-tui handles it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_text.c - the appending buffer and the small pieces of text the exit
  * decoders share (byte values, characters, KVM's sub-codes in words). */
 #include <inttypes.h>

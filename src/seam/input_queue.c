@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input_queue.c - the bounded byte queue from the feeder to the guest's UART.
  *
  * A mutex is enough here: bytes arrive at typing speed (or stdin's), and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* irq_counts.c - interrupts per IRQ line (see irq_counts.h). */
 #include "irq_counts.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* irq_describe.c - interrupt records in words (see irq_describe.h).
  *
  * The source names are the PC/AT's wiring, which every PC since keeps for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* key_stream.c - keys as UTF-8 across the seam (see key_stream.h). */
 #include "key_stream.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kstats.c - the in-kernel statistics box: the same seqlock as the registers. */
 #include "kstats.h"
 

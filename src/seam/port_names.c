@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* port_names.c - names for the I/O ports a PC guest commonly touches. */
 #include "port_names.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ring.c - the lock-free SPSC event ring (see ring.h for the contract).
  *
  * head is written only by the producer, tail only by the consumer; both grow

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* seam.c - creates and tears down everything the two threads share. */
 #include "seam.h"
 

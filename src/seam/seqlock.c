@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* seqlock.c - see seqlock.h. The fences follow Boehm, "Can seqlocks get along
  * with programming language memory models?" (MSPC 2012): relaxed data words
  * bracketed by fences, so the writer never waits for readers. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* seqlock.h - the single-writer seqlock shared by snapshot.c and kstats.c.
  *
  * Private to src/seam. The protected data is an array of atomic words, each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* snapshot.c - the register snapshot: a seqlock over struct cpu_state. */
 #include "snapshot.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* color_map.c - nearest-colour mapping and WCAG contrast (see color_map.h). */
 #include "color_map.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* color_map.h - colour arithmetic for themes: pure functions, no terminal.
  *
  * Terminals differ in how many colours they show (256, 16, 8) and in what

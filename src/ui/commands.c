@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* commands.c - keys to actions, actions to requests (see commands.h). */
 #include "commands.h"
 

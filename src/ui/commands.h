@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* commands.h - what keys do: route each key (help open? a decode open? the
  * serial console focused?) and carry out the action.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* console_keys.c - the serial console's keys (see console_keys.h). */
 #include "console_keys.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* console_keys.h - keys typed into the serial console, and its Ctrl-A escape.
  *
  * With the serial pane focused every key goes to the guest: to COM1 as

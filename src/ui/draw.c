@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* draw.c - clipped drawing on stdscr (see draw.h). */
 #include "draw.h"
 

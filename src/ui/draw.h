@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* draw.h - small drawing primitives on stdscr: frames, clipped text, fills.
  *
  * Everything is clipped to the rectangle it is given, so a pane cannot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_detail.c - the full decode of one exit or interrupt (Enter in the
  * exit log), drawn over the panes; Up/Down walk to the neighbouring lines. */
 #include <inttypes.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_format.c - exit records as text and colour (see exit_format.h). What
  * each reason says comes from the exit table; this file only lays it out. */
 #include "exit_format.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_format.h - one exit record as a line of the exit log.
  *
  * The log line is split into fields so the exit pane can drop the less

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_history.c - a bounded ring of exit records (see exit_history.h). */
 #include "exit_history.h"
 

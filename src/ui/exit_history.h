@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_history.h - the most recent exits, for the exit log.
  *
  * Bounded: the oldest records go when it is full. The exact counts live in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_report.c - the full decode of one exit, one fact a line (Enter in
  * the exit log), ending with why KVM handed the exit to user space. The
  * facts and the why come from the exit table; this file lays them out. */

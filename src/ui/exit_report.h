@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_report.h - everything an exit record says, as lines of text: the
  * full decode behind Enter in the exit log. Pure. */
 #ifndef KVMTUI_EXIT_REPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_view.c - moving through the exit log: the selection, following the
  * newest exit, opening a decode. Positions are absolute history positions,
  * so a selection stays on its exit while older ones are dropped. */

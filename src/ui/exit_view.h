@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_view.h - moving through the exit log (arrows, PgUp/PgDn, Home/End,
  * Enter). No curses: unit-tested. */
 #ifndef KVMTUI_EXIT_VIEW_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goto_parse.c - exit numbers and times for the "go to" prompt (see goto_parse.h). */
 #include "goto_parse.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goto_parse.h - what the user typed at the replay's "go to" prompt, as a
  * control_seek target.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goto_prompt.c - the "go to" prompt's line editing (see goto_prompt.h). */
 #include "goto_prompt.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goto_prompt.h - the one-line "go to" prompt of a replay, in the status bar.
  *
  * A tiny line editor: printable characters are typed in, Backspace takes

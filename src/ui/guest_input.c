@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* guest_input.c - the UI's side of typed bytes (see guest_input.h). */
 #include "guest_input.h"
 

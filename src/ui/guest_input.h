@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* guest_input.h - bytes typed for the guest that its input queue (COM1's,
  * or the 8042's) has not taken yet.
  *

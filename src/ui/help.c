@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* help.c - the help screen (? or F1): every key, and what each colour means.
  *
  * Colour samples are drawn in the very theme slots the panes use, next to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input.c - translating curses keys to UK_* codes.
  *
  * get_wch rather than getch so a typed "é" reaches the guest as one code

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input.h - keys from curses, as the UI's own key codes (keys.h). */
 #ifndef KVMTUI_INPUT_H
 #define KVMTUI_INPUT_H

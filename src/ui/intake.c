@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* intake.c - events, snapshots and counters into the UI's state. */
 #include "intake.h"
 

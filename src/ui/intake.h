@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* intake.h - what the vCPU published, brought into the UI's state.
  *
  * Events come from the ring in batches; the register snapshot, counters,

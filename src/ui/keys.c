@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* keys.c - the console's own keys (see keys.h and help.c, which lists them). */
 #include "keys.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* keys.h - key codes and what each key does outside the serial console.
  *
  * Keys are plain ints so this needs no curses: characters are their code

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* layout.c - pane rectangles for a terminal size (see layout.h). */
 #include "layout.h"
 

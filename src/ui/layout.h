@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* layout.h - where each pane goes for a terminal size.
  *
  * Full layout from 80x24: serial console over the exit log on the left,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* numfmt.c - compact numbers for the statistics and the key bar. */
 #include "numfmt.h"
 

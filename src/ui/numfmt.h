@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* numfmt.h - numbers and durations short enough for a status line. Pure. */
 #ifndef KVMTUI_NUMFMT_H
 #define KVMTUI_NUMFMT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pane_exits.c - the exit log: one line per exit, newest at the bottom.
  *
  * Each line is coloured by its reason. An interrupt that went in between

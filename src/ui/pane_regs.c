@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pane_regs.c - the vCPU's registers, sized to its mode, changes marked.
  *
  * The text flows into however many columns the pane has: the same code

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pane_serial.c - the guest's COM1 console, and the 0xe9 debug console
  * under it when the guest uses that too.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pane_stats.c - how many exits, of which kind, how fast, and how many KVM
  * handled in the kernel without ever telling kvm-tui.
  *

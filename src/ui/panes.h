@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* panes.h - the four panes, the key bar and the overlays, as draw calls.
  *
  * Each pane draws itself, frame included, into the rectangle the layout

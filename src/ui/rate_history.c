@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rate_history.c - per-second exit rates (see rate_history.h). */
 #include "rate_history.h"
 

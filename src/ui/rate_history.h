@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rate_history.h - exits per second over the last minute.
  *
  * Fed the exact exit total whenever the UI looks; splits it into

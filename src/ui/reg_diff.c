@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reg_diff.c - changed-register detection (see reg_diff.h). */
 #include "reg_diff.h"
 

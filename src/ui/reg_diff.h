@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reg_diff.h - which registers changed between two snapshots.
  *
  * The register pane marks what the last exit or step changed; this finds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reg_format.c - register names, values, bits and segment attributes. */
 #include "reg_format.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reg_format.h - registers as a student reads them.
  *
  * General registers are named and sized for the CPU mode (AX in 16-bit

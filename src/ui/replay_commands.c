@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay_commands.c - the replay's keys as control requests (see replay_commands.h). */
 #include "replay_commands.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay_commands.h - what the replay's own keys do: step back, go to an
  * exit or a time (through the status-bar prompt), the pace, the loop.
  *

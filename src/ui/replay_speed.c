@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay_speed.c - the replay's speed ladder (see replay_speed.h). */
 #include "replay_speed.h"
 

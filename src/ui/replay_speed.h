@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay_speed.h - the pace of a replay behind + and -.
  *
  * One ladder from slow motion to flat out: the slow-motion caps of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay_status.c - the replay's pace and state in words (see replay_status.h). */
 #include "replay_status.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay_status.h - the right end of the status bar in a replay: the pace,
  * LOOP, and the state, which at END says why the replay stops there. Pure.
  */

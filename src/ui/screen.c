@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen.c - curses lifecycle, signals and terminal restore (see screen.h). */
 #define _GNU_SOURCE
 #include "screen.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen.h - taking over the terminal, and always giving it back.
  *
  * Opens curses in raw mode (so Ctrl-C and Ctrl-Z reach the guest when the

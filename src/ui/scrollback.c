@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scrollback.c - terminal semantics for guest console bytes (see scrollback.h).
  *
  * \n also returns the carriage, as a host tty with onlcr does: guests written

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scrollback.h - the guest's console text, kept the way a terminal shows it.
  *
  * Guest bytes go in; cells come out. \r, \n, \b and \t move the cursor as a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* slow_motion.c - a 1-2-5 ladder of exit-rate caps. */
 #include "slow_motion.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* slow_motion.h - the steps of the exit-rate cap behind + and -.
  *
  * From unlimited down to one exit a second, so a class can follow a guest

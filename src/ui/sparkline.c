@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sparkline.c - scaling and glyphs for sparklines and bars. */
 #include "sparkline.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sparkline.h - numbers as eighth-block glyphs: sparklines and bars.
  *
  * Pure arithmetic plus the glyphs to draw it with: Unicode blocks where the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* speaker_label.c - the status bar's note (see speaker_label.h). */
 #include "speaker_label.h"
 

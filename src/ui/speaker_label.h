@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* speaker_label.h - the PC speaker's note in the status bar.
  *
  * "♪ 440.0 Hz" while the speaker sounds ("spk 440.0 Hz" where the terminal

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* status_bar.c - the bottom line: the keys that work right now, and the
  * vCPU's state (or a passing message) on the right, with the speaker's note
  * beside it while it sounds; in a replay also its pace and LOOP, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* status_prompt.c - the replay's "go to" prompt, drawn over the key bar:
  * the label, what was typed with the cursor after it, and on the right
  * what may be typed (the recording's exits and length) and how to leave.

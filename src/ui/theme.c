@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* theme.c - the slot table and the two built-in themes.
  *
  * The built-ins are what kvm-tui shows when no theme file can be found, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* theme.h - colours and attributes for every kind of thing on screen.
  *
  * A theme is a plain-text file (themes/NAME.theme): one "slot = style" a

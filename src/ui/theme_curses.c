@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* theme_curses.c - colour pairs and attributes per slot (see theme_curses.h).
  *
  * One pair per slot, numbered slot + 1 (pair 0 is curses' own). No

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* theme_curses.h - a theme applied to curses; the only themed header that
  * needs curses, so theme.h stays usable without a terminal.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* theme_find.c - where themes live, and loading one by name or path.
  *
  * Directories are searched so that the most personal one wins: the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* theme_parse.c - reads a theme file over the built-in default theme.
  *
  * The syntax is in theme.h. Every mistake stops the load with

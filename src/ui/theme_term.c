@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* theme_term.c - theme colours to terminal colour numbers (see theme_term.h). */
 #include "theme_term.h"
 

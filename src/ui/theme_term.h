@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* theme_term.h - a theme as a terminal of N colours can draw it.
  *
  * The pure half of applying a theme: colour numbers and attributes per slot,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* title_fit.c - "REPLAY file" shortened to fit (see title_fit.h). */
 #include "title_fit.h"
 

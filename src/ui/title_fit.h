@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* title_fit.h - the screen's title, fitted into the room it has.
  *
  * kvm-tui has no title line; in a replay the top edge of the screen says

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* too_small.c - what a terminal under the minimum size shows: the need,
  * the size it has, and that keys still work. Never a crash, never a mess. */
 #include <string.h>

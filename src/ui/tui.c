@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui.c - the terminal UI's main loop: drain, read keys, draw, sleep.
  *
  * One thread does everything in turn, so keys are read on every pass

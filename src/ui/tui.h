@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui.h - the terminal UI: the program hands it the seam and a theme.
  *
  * The UI reads the VM only through the seam (ring, snapshot, counters,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui_state.c - setting up, resetting and tearing down the UI's state. */
 #include "tui_state.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui_state.h - everything the terminal UI knows, in one struct.
  *
  * Filled by the intake (events from the ring, snapshots, counters) and by

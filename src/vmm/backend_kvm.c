@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* backend_kvm.c - the CPU is KVM's: KVM_RUN, sync regs, guest debug.
  *
  * A reset builds a whole new machine (VM, memory, vCPU) from the same image

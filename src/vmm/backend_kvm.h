@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* backend_kvm.h - the CPU backend that runs the guest under KVM. */
 #ifndef KVMTUI_BACKEND_KVM_H
 #define KVMTUI_BACKEND_KVM_H

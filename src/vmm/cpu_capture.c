@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cpu_capture.c - between KVM's struct kvm_regs/kvm_sregs and struct cpu_state. */
 #include "cpu_capture.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cpu_capture.h - KVM's register structs turned into kvm-tui's cpu_state. */
 #ifndef KVMTUI_CPU_CAPTURE_H
 #define KVMTUI_CPU_CAPTURE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cpu_setup.c - registers, GDT and page tables for the chosen start mode. */
 #include "cpu_setup.h"
 

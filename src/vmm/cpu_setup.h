@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cpu_setup.h - the vCPU's first registers for each start mode.
  *
  * real:      CS:IP from the entry, flat 64 KiB segments, like a boot loader.

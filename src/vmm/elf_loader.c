@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* elf_loader.c - placing ELF32/ELF64 x86 executables in guest memory.
  *
  * The file is untrusted: every offset, count and size is checked against the

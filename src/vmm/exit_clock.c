@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_clock.c - TSC extrapolation between CLOCK_MONOTONIC readings.
  *
  * Everything rests on (CLOCK_MONOTONIC, TSC) pairs: the rate is the ratio of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_clock.h - a cheap CLOCK_MONOTONIC for stamping every VM exit.
  *
  * clock_gettime() costs ~110 ns here (a vDSO read of a paravirtual clock),

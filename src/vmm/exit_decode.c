@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_decode.c - struct kvm_run to struct event.
  *
  * Keeps the detail a student needs for each exit: the port and bytes of an

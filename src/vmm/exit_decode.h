@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exit_decode.h - what KVM said when KVM_RUN returned, as an event record. */
 #ifndef KVMTUI_EXIT_DECODE_H
 #define KVMTUI_EXIT_DECODE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* guest_clock.c - guest time that stops while the vCPU is paused. */
 #include "guest_clock.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* guest_clock.h - the guest's time: the host's monotonic clock, stopped
  * while the console has the vCPU paused.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* guest_memory.c - anonymous host memory handed to KVM as guest RAM. */
 #include "guest_memory.h"
 

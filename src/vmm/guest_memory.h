@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* guest_memory.h - guest RAM and how it is shown to KVM.
  *
  * Like a PC, RAM has a hole at 0xA0000-0xFFFFF (VGA memory and BIOS ROM on

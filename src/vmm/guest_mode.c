@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* guest_mode.c - the start modes by name. */
 #include <string.h>
 

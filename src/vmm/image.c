@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* image.c - reading a guest file into memory and telling what it is.
  *
  * Every way a path can be wrong for a guest (missing, unreadable, a

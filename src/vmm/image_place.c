@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* image_place.c - putting a read image into guest memory.
  *
  * Flat binaries and boot sectors are one blob at one address; ELF images

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* irqchip_mode.c - the two interrupt controllers by name (--irqchip). */
 #include <string.h>
 

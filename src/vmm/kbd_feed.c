@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kbd_feed.c - typed keys into the 8042 (see kbd_feed.h). */
 #include "kbd_feed.h"
 

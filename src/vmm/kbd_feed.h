@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kbd_feed.h - typed keys from the console into the 8042, on the vCPU thread.
  *
  * The console puts keys into the seam's keyboard queue (key_stream.h); the

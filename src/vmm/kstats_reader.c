@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kstats_reader.c - parse the stats fd's descriptors once, then pread values. */
 #include "kstats_reader.h"
 

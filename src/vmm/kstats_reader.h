@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kstats_reader.h - the vCPU's binary statistics (KVM_GET_STATS_FD).
  *
  * KVM counts every exit, including the many it handles in the kernel and

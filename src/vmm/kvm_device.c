@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kvm_device.c - opening /dev/kvm and checking its API version and capabilities.
  *
  * kvm-tui refuses to start rather than fail later in the middle of a lesson:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kvm_device.h - opening /dev/kvm and checking it can do what kvm-tui needs. */
 #ifndef KVMTUI_KVM_DEVICE_H
 #define KVMTUI_KVM_DEVICE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kvm_irqchip.c - KVM's in-kernel PIC, I/O APIC and PIT (see kvm_irqchip.h). */
 #include "kvm_irqchip.h"
 

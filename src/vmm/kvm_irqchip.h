@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kvm_irqchip.h - KVM's in-kernel PC interrupt hardware (--irqchip kernel):
  * the 8259A pair and I/O APIC (KVM_CREATE_IRQCHIP), the 8254 and port 61h
  * (KVM_CREATE_PIT2), and what kvm-tui does with them: raise its own

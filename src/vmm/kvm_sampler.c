@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kvm_sampler.c - KVM's in-kernel statistics, sampled a few times a second. */
 #include "kvm_sampler.h"
 

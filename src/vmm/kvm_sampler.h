@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kvm_sampler.h - a thread that samples KVM's in-kernel statistics.
  *
  * A thread of its own, because a guest spinning without exits keeps the vCPU

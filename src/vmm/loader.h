@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader.h - reading guest images and placing them in guest memory.
  *
  * Three kinds: a flat binary (loaded at 0, CS:IP 0:0), a PC boot sector

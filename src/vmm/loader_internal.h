@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader_internal.h - what the loader's files share and nobody else needs:
  * message helpers and the ELF placer that image_place dispatches to. */
 #ifndef KVMTUI_LOADER_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* loader_msg.c - the loader's error messages: every one names the file and
  * says sizes the way the --mem option takes them, so the fix is obvious. */
 #include <stdarg.h>

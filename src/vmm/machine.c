@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* machine.c - create the VM, its memory and its vCPU; load the guest. */
 #include "machine.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* machine.h - one incarnation of the VM: KVM fds, guest RAM, the loaded image.
  *
  * A reset throws the whole incarnation away and builds a new one from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pc_board.c - how the PC's devices are wired: the time of day for the
  * CMOS clock, the keyboard's and the clock's lines into the PIC, the 8042's
  * reset line to the machine. (A20 is always on: KVM does not mask it, and

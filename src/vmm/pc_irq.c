@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pc_irq.c - the PC's interrupt hardware as the vCPU polls it (see pc_irq.h). */
 #include "pc_irq.h"
 

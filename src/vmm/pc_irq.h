@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pc_irq.h - the PC's interrupt hardware, in user space: the 8259A pair,
  * the 8254 timer (and port 61h), the CMOS clock, the 8042 keyboard
  * controller, COM1's interrupt line, and guest time.

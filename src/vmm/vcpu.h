@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vcpu.h - one vCPU: its thread, its state machine, what it shows the console.
  *
  * The vCPU drives a CPU backend (cpu_backend.h) and the VM's device bus, and

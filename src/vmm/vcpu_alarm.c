@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vcpu_alarm.c - a POSIX timer that sends the kick signal to the vCPU thread. */
 #define _GNU_SOURCE
 #include "vcpu_alarm.h"

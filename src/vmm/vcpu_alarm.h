@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vcpu_alarm.h - the machine's one host timer: it kicks the vCPU thread out
  * of KVM_RUN at a deadline.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vcpu_exit.c - one exit: count it, let the devices answer, show it, act on it.
  *
  * Every exit is counted, handed to the devices and pushed into the ring

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vcpu_irq.c - getting the machine's interrupts into the guest.
  *
  * Before each run the devices are brought up to date; a pending interrupt

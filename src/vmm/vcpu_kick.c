@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vcpu_kick.c - SIGUSR1 + immediate_exit. */
 #include "vcpu_kick.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vcpu_kick.h - making a running KVM_RUN return, without races.
  *
  * The console sends SIGUSR1 to the vCPU thread; the handler sets the current

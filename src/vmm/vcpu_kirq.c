@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vcpu_kirq.c - the vCPU with KVM's in-kernel irqchip (--irqchip kernel).
  *
  * KVM's PICs and PIT deliver the interrupts and KVM handles HLT itself: a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vcpu_loop.c - the vCPU thread: run, handle the exit, obey the console.
  *
  * Between runs the thread takes the console's requests (pause, resume, step,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vcpu_publish.c - what the vCPU shows its console: records, text, state, registers.
  *
  * Everything pushed into the ring also goes to the recording, in the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vm.c - the engine's public face: a live VM or a replay, started and stopped.
  *
  * Either way it is one vCPU driving one backend; only what is built around

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vm_devices.c - the devices on a live VM's bus, and where their bytes go.
  *
  * COM1 and the debug console send their bytes to the vCPU, which gathers

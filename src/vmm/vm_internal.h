@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vm_internal.h - the engine's private state, shared by its files. */
 #ifndef KVMTUI_VM_INTERNAL_H
 #define KVMTUI_VM_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vm_record.c - --record: the recording a live VM writes as it runs. */
 #include <stdio.h>
 #include <string.h>

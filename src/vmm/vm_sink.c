@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vm_sink.c - what a backend produces besides exits, onto the seam.
  *
  * Kernel statistics come from one thread only (KVM's sampler, or the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # elf32_hello - an ELF32 executable: 32-bit code linked at 1 MiB.
 #
 # kvm-tui loads its PT_LOAD segment at 0x100000 and, as the ELF class is 32,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # elf64_hello - an ELF64 executable: 64-bit code linked at 1 MiB.
 #
 # kvm-tui loads its PT_LOAD segment at 0x100000 and, as the ELF class is 64,

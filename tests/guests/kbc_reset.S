@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # kbc_reset - prints "boot" and pulses the PC's reset line through the 8042
 # (command 0xfe to port 0x64), forever: a test guest for the reset a guest
 # asks for. Each reset is a fresh VM, so the output is "boot\n" per start;

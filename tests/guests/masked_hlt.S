@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # masked_hlt - HLT with interrupts on but every PIC line masked (a test
 # guest): nothing can ever wake it, so it is the end of the run (HALTED,
 # status 0), as a HLT with interrupts off is, in either irqchip mode.

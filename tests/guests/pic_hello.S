@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # pic_hello - a real-mode hello that runs wherever it is loaded.
 #
 # Flat and position independent: it finds its own address with CALL/POP and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # ports - port I/O beyond COM1's transmit register.
 #
 # Flat, loaded at 0. In order:

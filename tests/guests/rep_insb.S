@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # rep_insb - one string instruction reading many bytes: the IO exit's count.
 #
 # Flat, loaded at 0. REP INSB reads CX = 16 bytes from port 0x1234 (which no

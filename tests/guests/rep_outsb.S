@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # rep_outsb - one string instruction, many bytes: the IO exit's count field.
 #
 # Flat, loaded at 0. REP OUTSB writes CX bytes from DS:SI to port DX. KVM's

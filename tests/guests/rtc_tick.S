@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # rtc_tick - the CMOS clock's periodic interrupt (IRQ 8, through the slave
 # PIC) wakes a guest asleep in HLT: a test guest for a device of kvm-tui's
 # whose line is due by time (with KVM's irqchip, the machine's alarm must

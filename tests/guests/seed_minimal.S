@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 .code16
 .section .text
 .global _start

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # spin - a real-mode guest that loops forever without a single VM exit.
 #
 # Flat, loaded at 0. KVM_RUN never returns on its own: the VMM must kick the

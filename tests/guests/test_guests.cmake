@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Guests only the tests use, built into ${CMAKE_BINARY_DIR}/tests/guests/:
 #   seed_hello, seed_minimal  the seed project's programs, verbatim (flat at 0)
 #   elf32_hello, elf64_hello  ELF executables at 1 MiB (the ELF loader, modes),

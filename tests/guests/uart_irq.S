@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # uart_irq - echo driven by COM1's receive interrupt, asleep in HLT between
 # bytes (a test guest: the input path into a halted vCPU, either irqchip).
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kvm_skip.h - the C integration tests' "is there KVM?" check, as the shell
  * tests make it (tests/lib/common.sh kvm_unusable): the device is
  * $KVM_TUI_DEVICE, else /dev/kvm, and KVMTUI_TEST_NO_KVM=1 makes any host

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh - shared helpers for the integration tests (sourced, not run).
 #
 # Every tests/integration/test_<name>.sh is one ctest test. ctest provides:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Bad guests and bad options: each is one clear message on stderr, nothing on
 # stdout, and the documented status - 2 for the command line, 4 for a guest
 # that cannot start. Never a crash, never a hang.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # .ci/test_summary: counts what ran and what skipped from ctest's output and
 # LastTest.log, and fails a no-kvm skip only where the KVM device is usable.
 # The device is faked: /dev/null opens read-write ("usable"), a missing path

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # --help and --version in the usual form: on stdout, status 0, no KVM needed.
 . "$(dirname "$0")/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # count: prints 0, 1, 2, ... one per line, forever, with an exit-free delay
 # between lines. A run ends only by --timeout (status 124) or --max-exits
 # (status 14); what was printed is the exact beginning of the sequence.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # echo: stdin goes to the guest's UART; the guest polls LSR, echoes each byte,
 # turns Enter (CR, LF or CR LF) into "\r\n", erases on Backspace/DEL, and on
 # 'q' says goodbye and halts (status 0).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # ELF guests: ELF32 starts in flat protected mode, ELF64 in long mode (from the
 # ELF class), at the header's entry point, with the PT_LOAD at 1 MiB; --mode
 # protected / --mode long say the same explicitly.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_engine_control.c - pause, resume, step, next-exit, slow motion and
  * reset on real guests under real KVM, through the same seam the UI uses.
  * Exits 77 (SKIPPED: no-kvm) where the KVM device cannot be opened; where it

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Running out of file descriptors, at each of kvm-tui's opens in turn
 # (ulimit -n N for growing N): every failure is status 4 with one line that
 # names the cause (two where the cause needs a hint), never a crash, a hang or a guest that cannot be stopped.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # flood: N bytes (the 32-bit little-endian value at offset 4 of flood.bin,
 # 1048576 as built), one OUT each, then debug-exit 0x10: status 33.
 . "$(dirname "$0")/lib.sh"

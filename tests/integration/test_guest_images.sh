@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The shipped guest images: every guests/<name>.S is declared in
 # guests/guests.cmake as a boot sector or a flat image, exactly once; a boot
 # sector is built into exactly 512 bytes ending 55 AA, a flat image into a

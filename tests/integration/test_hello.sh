@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # hello: "Hello, KVM!\n" on COM1 - exactly 12 IO exits (one OUT per byte, in
 # order, each carrying its byte) and 1 HLT; status 0.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # irq_trace: the timer guest live, headless: --trace writes each injected
 # interrupt as its own JSON line between the exits and decodes the device
 # port accesses (PIT programming, PIC masks, the handler's EOI); --stats

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # --irqchip kernel: KVM's own PIC and PIT (KVM_CREATE_IRQCHIP, KVM_CREATE_PIT2)
 # instead of kvm-tui's. Every guest gives the same COM1 bytes and the same
 # status as with --irqchip user; what changes is which exits reach kvm-tui:

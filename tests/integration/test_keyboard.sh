@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # keyboard: typed keys reach the guest through the 8042 (--keyboard kbc) as
 # scan code set 1 make and break codes on IRQ 1. The guest's IRQ 1 handler
 # prints each code with its key ("1e a make", "9e a break"), tracking Shift

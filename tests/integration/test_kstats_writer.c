@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_kstats_writer.c - KVM's statistics have one writer thread.
  *
  * Their seqlock is safe only with a single writer: two threads publishing at

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # long: the guest builds its page tables, sets PAE, EFER.LME and CR0.PG, and
 # prints from 64-bit code (EFER = 0x500: LME + LMA); then HLT, status 0.
 . "$(dirname "$0")/lib.sh"

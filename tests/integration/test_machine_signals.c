@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_machine_signals.c - building a VM survives the vCPU kick.
  *
  * A reset rebuilds the VM on the vCPU thread, and the console's kick

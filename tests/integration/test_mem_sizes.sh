@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # --mem sizes that are fine run the guest (the refused ones are in
 # bad_inputs, which needs no KVM).
 . "$(dirname "$0")/lib.sh"

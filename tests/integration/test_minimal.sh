@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # minimal: one HLT and nothing else - status 0, no output, exactly 1 exit.
 . "$(dirname "$0")/lib.sh"
 require_kvm

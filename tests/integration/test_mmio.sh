@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # mmio: accesses to the unbacked legacy hole are MMIO exits: a 2-byte write of
 # 0x0748 to 0xb8000, a 2-byte read there, a 4-byte read at 0xffff0 - in that
 # order; reads of memory no device claims return all ones. Then HLT, status 0.

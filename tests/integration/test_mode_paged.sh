@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # --mode paged: the ELF32 guest under 32-bit paging (identity-mapped by
 # kvm-tui). kvm-pvm cannot run 32-bit paging: SKIPPED there, with the reason.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Without a usable KVM device kvm-tui cannot start (status 4) and says what to
 # do. KVM_TUI_DEVICE points it at other files; no /dev/kvm is needed here.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Output that cannot be written: a full disk under --trace or stdout ends the
 # run with one clear line and status 12 (a host error), never a short trace
 # that looks complete. A reader that goes away (EPIPE, `| head`) is not an

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Port I/O beyond the transmit register: a write to a port nobody claims is
 # ignored (but an exit), unclaimed reads are all ones, the UART's scratch
 # register holds a value, debugcon (0xe9) is not stdout; string I/O (rep

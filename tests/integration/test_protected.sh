@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # protected: the guest switches itself from real to 32-bit protected mode and
 # prints from 32-bit code (CS = 0x0008, read at run time); then HLT, status 0.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # record: a live run recorded with --record replays to the same thing: the
 # same COM1 bytes, status, exit counts and the very same --trace, line for
 # line (times and RIPs included). A run killed with SIGKILL leaves a
@@ -69,6 +70,9 @@ else
 fi
 
 # SIGKILL mid-run: count prints a line every ~0.3 s and runs forever.
+# The output file exists before the loop reads it: the background shell may
+# not have opened it yet, and a failed read would end the wait at once.
+: >"$WORK/killed.out"
 "$KVM_TUI" --headless --record "$WORK/killed.rec" "$GUESTS/count.bin" </dev/null >"$WORK/killed.out" 2>/dev/null &
 pid=$!
 deadline=$((SECONDS + 30))

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # replay: the recordings kept in tests/recordings replay on any machine, with
 # or without KVM, exactly as they were recorded: the same COM1 bytes, exit
 # counts and exit status. Damaged, foreign and newer files are refused with

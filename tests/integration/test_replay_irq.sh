@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # replay_irq: the timer guest's recording (tests/recordings/timer.rec)
 # replayed with no KVM at all: the interrupts come back as IRQ lines in the
 # trace and the port decodes, which need the order of the accesses (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_replay_registers.c - a replay ends exactly where its live run ended:
  * the same final registers (every field the console shows), the same exit
  * counts by reason, the same COM1 bytes and final state, for each lesson

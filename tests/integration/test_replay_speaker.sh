@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # replay_speaker: the speaker guest's recording (tests/recordings) replayed
 # with no KVM at all: --stats still names the notes, because the speaker
 # is worked out from the recorded port accesses, not asked of a device (a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_reset_input.c - a reset starts the guest afresh, with no typed input
  * left over: bytes queued for the old guest must not reach the new one.
  * The echo guest is paused with "abc" waiting for it, then reset and run:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # rtc: the guest reads the date and time from the CMOS clock (ports 0x70 and
 # 0x71), waiting out the update-in-progress bit and reading until two passes
 # agree, decodes them as register B says (first BCD, 24-hour as the clock

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The seed project's own programs, assembled verbatim and linked flat at 0:
 # hello prints "Hello, KVM!\n" in 13 exits (12 IO + 1 HLT), minimal is 1 HLT.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # speaker: the speaker guest plays a scale on PIT channel 2 through port
 # 61h, a quarter of a second a note timed by IRQ 0 and HLT. kvm-tui makes
 # no sound; --stats says how many notes the speaker sounded and the last

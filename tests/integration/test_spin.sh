@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # spin: a real-mode guest looping with no exits at all. KVM_RUN never returns
 # by itself; --timeout must still stop it (status 124), promptly.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # timer: the PIT at 100 Hz, the guest's IRQ 0 handler and HLT as a wait.
 # kvm-tui's own PIC and PIT (the user-space interrupt controller) wake the
 # halted vCPU at each tick and inject the interrupt: the guest counts 100

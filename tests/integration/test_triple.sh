@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # triple: explains itself, then triple-faults: KVM_EXIT_SHUTDOWN, status 6,
 # a one-line explanation on stderr, no HLT.
 . "$(dirname "$0")/lib.sh"

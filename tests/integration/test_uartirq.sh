@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # uartirq: echo driven by COM1's receive interrupt (IER.ERBFI, MCR.OUT2,
 # IRQ 4 unmasked, vector 0Ch) instead of polling the line status register.
 # For the same input it prints what echo prints (after its greeting), and

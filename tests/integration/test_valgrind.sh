@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # valgrind: a normal headless run is clean under memcheck: no invalid reads or
 # writes, no uninitialised values, no leaks. SKIPPED where valgrind is missing.
 . "$(dirname "$0")/lib.sh"

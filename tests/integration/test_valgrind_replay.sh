@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # valgrind_replay: replaying is clean under memcheck (no invalid reads or
 # writes, no uninitialised values, no leaks), whole recordings, a cut one and
 # a damaged one, with the trace conversion. Needs no KVM.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_vm.h - the C integration tests' way to get a running VM: a live one
  * on one of the lesson guests, or a replay, with its own seam. Each says
  * why when it cannot, and returns NULL. */

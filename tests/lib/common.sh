@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # common.sh - what every test script shares (sourced first by
 # tests/integration/lib.sh and tests/tui/tui_lib.sh): where things are, a
 # scratch directory, and the tally of checks.

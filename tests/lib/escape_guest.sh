@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # escape_guest.sh - makes the "escape" guest (sourced, not run): real-mode
 # code at 0 that OUTs a message full of terminal escape sequences to COM1
 # (mov dx,0x3f8; then mov al,imm8 / out dx,al per byte) and halts. The TUI

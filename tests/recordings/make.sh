@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # make.sh - records each lesson guest once, for the replay tests (needs /dev/kvm).
 #
 # The replay tests run on every machine, KVM or not, from what this writes:

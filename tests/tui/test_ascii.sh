@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Without a UTF-8 locale the console still reads: ASCII separators and
 # bars, "Up/Dn" for the arrows, and frames from the terminal's own
 # line-drawing set (which capture-pane shows as the letters l q k x).

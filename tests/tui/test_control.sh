@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The keys that drive the vCPU, on the count guest (which runs forever):
 # p pauses, r resumes, space toggles, s steps one instruction (a DEBUG exit,
 # state PAUSED), n runs to the next exit, +/- set slow motion, R resets (a

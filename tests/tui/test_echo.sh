@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Typing into the echo guest: with the serial pane focused every key goes to
 # the guest (q and Ctrl-C included), Ctrl-A Ctrl-A sends one Ctrl-A, Ctrl-A
 # Tab leaves the pane (then q is the console's quit again), Ctrl-A x quits.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # A guest that prints terminal escape sequences (clear screen, home, set the
 # window title, leave the alternate screen, full reset, a C1 CSI) cannot
 # drive the host terminal: the serial pane shows them as text (^[[2J ...),

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The exit log scrolls and decodes: arrows select an exit (the log stops
 # following), Enter opens its full decode (reason, port, data, why KVM
 # exited), Up/Down walk the decode to the neighbouring exits, Esc closes it,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Keys act at once while the guest floods the console with output: p pauses
 # within moments, r resumes, the serial pane shows the flood's lines intact,
 # and at the end the guest's debug-exit status is shown and returned.

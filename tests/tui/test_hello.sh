@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # hello at 80x24, 120x40 and 200x60: the greeting in the serial pane, the IO
 # and HLT exits in the log, the counts in the statistics, the mode and the
 # registers, the HALTED state; q quits with status 0 and a sane terminal.

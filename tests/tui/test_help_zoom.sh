@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # ? and F1 open the help (every key, what each colour means), Esc closes it;
 # 1..4 zoom one pane to the full screen for a projector and back; Tab moves
 # the focus (the focused pane's title is marked).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The timer guest's interrupts in the exit log at 100x32: each injection is
 # a line of its own between the exits ("IRQ0 timer → vector 08h injected"),
 # with no exit number, under the HLT it woke; the handler's OUT 0x20 reads

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # --irqchip: the statistics pane's title and the help say which interrupt
 # controller runs; the vCPU pane shows the PICs' lines (IRQ pend/serv/mask)
 # under the flags. The timer guest with KVM's irqchip: its ticks come with

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Keys to the 8042: K sends what is typed in the serial pane to the keyboard
 # controller instead of COM1 (the pane's title and the key bar say where
 # keys go), and the keyboard guest's IRQ 1 handler prints each scan code:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Registers sized to the CPU mode and the mode in words: REAL (AX..),
 # PROTECTED 32 (EAX..), LONG 64 (RAX..R15); CR0/CR4/EFER bits named. A guest
 # that triple-faults shows SHUTDOWN, keys that cannot run it say why, and

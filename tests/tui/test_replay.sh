@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The replay's own keys, in tmux, on the recordings in tests/recordings (no
 # KVM needed, none used: kvm-tui runs with KVM_TUI_DEVICE=/nonexistent/kvm).
 # At 120x40 and 80x24: the title REPLAY <file>, the pace in the key bar (1x),

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Resizing while the guest runs: every size redraws correctly. Full layout
 # at 80x24, 120x40 and 200x60, the compact layout below 80x24, and under the
 # minimum a "terminal too small: need WxH, have WxH" screen; growing back

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The terminal is restored however kvm-tui ends: SIGTERM and SIGINT (sent
 # from outside, the guest running or paused) end it with status 130 and a
 # sane terminal, just like q.

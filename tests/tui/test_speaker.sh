@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The speaker lesson in the console: while the guest plays its scale the
 # status bar shows the note ("♪ 440.0 Hz", "spk 440.0 Hz" without UTF-8)
 # beside the state, at 80 columns without pushing out "? help" and

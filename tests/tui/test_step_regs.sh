@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Single steps from the very first instruction (--paused), and the register
 # pane marking what each step changed in reverse video: IP after every
 # step, FLAGS after the xor that sets ZF; registers that did not change are

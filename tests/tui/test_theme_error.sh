@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # A bad theme file is refused before the terminal is taken over: one line
 # naming file:line and what is wrong, a non-zero status, a sane terminal.
 # So are the headless console's options in a terminal, and a missing KVM.

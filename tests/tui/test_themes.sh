@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Good themes start the console: a partial theme file (the rest from the
 # default), the shipped themes, --no-color and NO_COLOR. Bad themes are
 # refused in tui.theme_error, which needs no KVM. Its replay twin shows the

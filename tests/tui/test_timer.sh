@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The timer lesson in the console: a guest that sleeps in HLT and wakes up
 # 100 times a second. At 120x36 and 80x24: its "second N" lines arrive,
 # the title says it is waiting for an interrupt rather than halted for

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tui_lib.sh - shared helpers for the TUI tests (sourced, not run).
 #
 # Every tests/tui/test_<name>.sh is one ctest test. It drives the real

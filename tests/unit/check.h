@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check.h - a tiny unit-test harness: CHECK records failures and goes on,
  * check_done() prints "N passed, N failed" and gives the exit status. */
 #ifndef KVMTUI_CHECK_H

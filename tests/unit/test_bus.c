@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_bus.c - port and MMIO dispatch, overlap refusal, unclaimed all-ones. */
 #include "bus.h"
 #include "check.h"

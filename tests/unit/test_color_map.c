@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_color_map.c - nearest-colour mapping and WCAG contrast, against
  * values anyone can check: xterm's palette and the WCAG 2 examples. */
 #include "check.h"

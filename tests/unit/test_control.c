@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_control.c - console requests to the vCPU: bits, kicks, sleeping while
  * paused, timeouts, and no request ever lost between test and sleep. */
 #include <pthread.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_debug_ports.c - debugcon bytes and the isa-debug-exit status encoding. */
 #include "bus.h"
 #include "check.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_decode_speaker.c - the PC speaker as the port decoder sees it: PIT
  * channel 2's count and mode, and port 61h's gate and data bits, from the
  * accesses alone (live and in a replay alike), and the --stats tally. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_event_serial.c - COM1 output travels in UART records or rides on the
  * OUT exit that produced it; consumers read both the same way. */
 #include "check.h"

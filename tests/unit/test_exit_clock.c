@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_exit_clock.c - the TSC-extrapolated exit clock stays with CLOCK_MONOTONIC.
  *
  * A read is judged against the clock readings just before and after it: the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_exit_decode.c - kvm_run records to events, and events to JSON lines. */
 #include <linux/kvm.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_exit_table.c - the one table of exit reasons: every reason kvm-tui
  * knows has a complete entry, unknown numbers get UNKNOWN, and the --trace
  * writer built on it emits valid JSON whatever bytes an event carries. */

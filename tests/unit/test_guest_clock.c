@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_guest_clock.c - guest time stops while paused and resumes where it froze. */
 #include "check.h"
 #include "guest_clock.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_guest_memory.c - the RAM map with its PC hole, and the setup area. */
 #include "check.h"
 #include "cpu_setup.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_install_dir.c - data beside the binary, and guests found by name. */
 #include <limits.h>
 #include <string.h>

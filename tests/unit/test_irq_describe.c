@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_irq_describe.c - interrupt records in words: the exit log's line, the
  * full decode and the --trace members. */
 #include "check.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_kbc8042.c - the 8042, its PS/2 keyboard and port 0x92 as a guest
  * driver sees them, and the scan codes a user's keys become. */
 #include "check.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_kbd_feed.c - typed keys from the seam's keyboard queue into a real
  * 8042, as the vCPU thread moves them: a whole line typed at once reaches
  * the guest as every make and break code in order, however slowly it reads

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_key_stream.c - keys as UTF-8 across the seam: every key the console
  * can send comes out of the decoder as the same key, and bytes that are not
  * UTF-8 come out as U+FFFD without swallowing the key after them. */

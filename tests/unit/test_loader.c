@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_loader.c - guest image loading: classification, flat and boot-sector
  * placement, ELF32/ELF64 images built here byte by byte (good ones and every
  * kind of malformed one), image_read's errors, and a mutation loop that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_options.c - the command line: sizes, addresses, every option, errors. */
 #include "check.h"
 #include "exit_status.h"

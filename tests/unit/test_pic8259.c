@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_pic8259.c - the 8259A pair as guest code and devices see it: the
  * ports a driver writes, the lines devices raise, the INTA the CPU runs. */
 #include "bus.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_pit8254.c - the 8254 PIT and port 0x61 against the data sheet's
  * waveforms, with a fake clock: OUT and the count are sampled at the
  * instants of clock pulses (at(k) is the ns of pulse k), and a write at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_port_decoder.c - device port accesses in words, fed as sequences of
  * records the way a console (live or replaying) sees them. */
 #include "check.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_record.c - the recording file: round trips across blocks, the header,
  * every possible cut, damaged blocks and records, foreign and newer files,
  * tell/seek, write errors, the 200 ms flush, a writer killed with SIGKILL and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_replay_engine.c - the vCPU state machine driven through the replay
  * backend: no KVM needed, so it runs on every machine.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ring.c - the SPSC event ring: order, no loss, full waits, sleeping
  * consumers that are always woken, and close releasing a waiting producer. */
 #define _GNU_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_rtc_cmos.c - the CMOS RTC's registers as a guest sees them, on a
  * fake host clock (local time in ns, set by hand). */
 #include "check.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_seam_misc.c - the small parts of the seam: names, CPU modes, exit
  * counters, the input queue and seam_create. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_snapshot.c - the seqlocks (registers and kernel statistics): a reader
  * racing a writer must only ever see whole versions, never a mix. */
 #include <pthread.h>

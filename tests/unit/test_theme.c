@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_theme.c - the theme parser, its error messages, and theme lookup. */
 #include "check.h"
 #include "theme.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_theme_contrast.c - the shipped themes keep their promises:
  * projector.theme reads at 7:1 (WCAG AAA) everywhere and never says
  * anything by colour alone; light.theme reads at 4.5:1 (AA); every shipped

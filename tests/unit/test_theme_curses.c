@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_theme_curses.c - themes applied to real curses screens of a 256-colour,
  * an 8-colour and a monochrome terminal (terminfo entries, output to /dev/null). */
 #include "check.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_theme_term.c - a theme mapped to 256, 16 and 8 colours, with and
  * without the terminal's default colours. */
 #include "check.h"

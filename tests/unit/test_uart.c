@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_uart.c - the 16550A's registers as a guest driver sees them. */
 #include "check.h"
 #include "uart16550.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ui_exit_format.c - exit log lines, full decodes and the exit history. */
 #include "check.h"
 #include "exit_format.h"

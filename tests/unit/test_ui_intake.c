@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ui_intake.c - the UI's model against a real seam: synthetic events go
  * through the ring into the serial pane's text and the exit log, a new
  * generation clears them, keys become control requests and guest input. */

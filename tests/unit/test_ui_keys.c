@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ui_keys.c - console keys and the serial console's Ctrl-A escape. */
 #include "check.h"
 #include "console_keys.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ui_layout.c - pane rectangles for full, compact, zoomed and tiny terminals. */
 #include "check.h"
 #include "layout.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ui_meters.c - sparklines, bars, the per-second rate and slow motion. */
 #include "check.h"
 #include "numfmt.h"

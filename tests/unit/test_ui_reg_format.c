@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ui_reg_format.c - register names, flags, control bits, segments, diffs. */
 #include "check.h"
 #include "reg_diff.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ui_replay_keys.c - the replay's keys against a real seam: what each
  * one asks of the engine in a replay, that live they ask nothing and say
  * why, that they work at the end of a recording, that the "go to" prompt

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ui_replay_text.c - the replay's pure parts: the "go to" parser and
  * prompt, the speed ladder both ways, the key map in a replay and live,
  * the screen title and the status text. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ui_scrollback.c - terminal semantics of the serial console's buffer. */
 #include "check.h"
 #include "scrollback.h"

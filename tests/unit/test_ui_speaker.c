@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ui_speaker.c - the speaker's note in the status bar: the port
  * accesses come through a real seam into the UI's decoder; the label is
  * "♪ 440.0 Hz" or, without UTF-8, "spk 440.0 Hz"; silent, stopped and
