@@ -281,7 +281,9 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 	memset(o, 0, sizeof(*o));
 	o->vm.mem_size = VM_DEFAULT_MEM;
 	opterr = 0;
-	optind = 1;
+	/* 0, not 1: glibc then forgets everything from an earlier parse (a
+	 * half-read "-qh" cluster, the permutation bounds); tests parse often. */
+	optind = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "+hV", long_options, NULL)) != -1) {
 		if (c == '?' || c == ':') {

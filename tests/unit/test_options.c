@@ -94,6 +94,21 @@ static void test_bad_lines(void)
 	CHECK_CONTAINS(err, "-x");
 }
 
+/* Each parse starts afresh: glibc's getopt keeps where it was inside a
+ * cluster of short options ("-qh" stopped at q), and optind = 1 alone does
+ * not clear that, so the next parse would see a stray -h. */
+static void test_reparse(void)
+{
+	struct cli_options o;
+	char err[256] = "";
+	CHECK(PARSE(&o, err, "-qh", "g.bin") != 0);
+	CHECK_CONTAINS(err, "-q");
+	CHECK_EQ(PARSE(&o, err, "--headless", "g.bin"), 0);
+	CHECK(!o.help);
+	CHECK(o.headless);
+	CHECK_STR(o.guest, "g.bin");
+}
+
 /* --trace, --stats and --timeout are the headless console's: refused in
  * the TUI, not silently ignored. */
 static void test_console_options(void)
@@ -196,6 +211,7 @@ int main(void)
 	test_addresses();
 	test_good_lines();
 	test_bad_lines();
+	test_reparse();
 	test_console_options();
 	test_keyboard();
 	test_irqchip();
