@@ -254,10 +254,10 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 }
 
 /* A replay runs no guest: options that shape a live VM have no meaning. */
-static int check_replay(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)
+static int check_replay(const struct cli_options *o, char *err, size_t errlen)
 {
-	if (optind < argc) {
-		snprintf(err, errlen, "--replay plays a recording: give no guest ('%s' is extra)", argv[optind]);
+	if (o->guest) {
+		snprintf(err, errlen, "--replay plays a recording: give no guest ('%s' is extra)", o->guest);
 		return -1;
 	}
 	if (o->live_option) {
@@ -276,8 +276,45 @@ int cli_check_console(const struct cli_options *o, char *err, size_t errlen)
 	return -1;
 }
 
+/* The words that are not options, wherever they stand ("hello --headless"
+ * as well as "--headless hello"), and all words after "--". */
+static void take_operand(struct cli_options *o, const char *arg, const char **extra)
+{
+	if (!o->guest)
+		o->guest = arg;
+	else if (!*extra)
+		*extra = arg;
+}
+
+static int bad_option(char **argv, char *err, size_t errlen)
+{
+	if (optopt && optopt < 256)
+		snprintf(err, errlen, "unknown option '-%c'", optopt);
+	else
+		snprintf(err, errlen, "unknown option or missing value: '%s'", argv[optind - 1]);
+	return -1;
+}
+
+static int check_guest(const struct cli_options *o, const char *extra, char *err, size_t errlen)
+{
+	if (o->has_speed || o->replay_loop) {
+		snprintf(err, errlen, "%s is for replays (--replay FILE)", o->has_speed ? "--speed" : "--loop");
+		return -1;
+	}
+	if (!o->guest) {
+		snprintf(err, errlen, "no guest given");
+		return -1;
+	}
+	if (extra) {
+		snprintf(err, errlen, "one guest at a time ('%s' is extra)", extra);
+		return -1;
+	}
+	return 0;
+}
+
 int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)
 {
+	const char *extra = NULL;
 	memset(o, 0, sizeof(*o));
 	o->vm.mem_size = VM_DEFAULT_MEM;
 	opterr = 0;
@@ -285,34 +322,21 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 	 * half-read "-qh" cluster, the permutation bounds); tests parse often. */
 	optind = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+hV", long_options, NULL)) != -1) {
-		if (c == '?' || c == ':') {
-			const char *bad = argv[optind - 1];
-			if (optopt && optopt < 256)
-				snprintf(err, errlen, "unknown option '-%c'", optopt);
-			else
-				snprintf(err, errlen, "unknown option or missing value: '%s'", bad);
-			return -1;
-		}
-		if (apply_option(c, optarg, o, err, errlen))
+	/* "-": each non-option comes back in place as code 1, so options may
+	 * follow the guest as with GNU tools, even under POSIXLY_CORRECT. */
+	while ((c = getopt_long(argc, argv, "-hV", long_options, NULL)) != -1) {
+		if (c == '?' || c == ':')
+			return bad_option(argv, err, errlen);
+		if (c == 1)
+			take_operand(o, optarg, &extra);
+		else if (apply_option(c, optarg, o, err, errlen))
 			return -1;
 	}
+	for (; optind < argc; optind++) /* after "--": a guest may start with '-' */
+		take_operand(o, argv[optind], &extra);
 	if (o->help || o->version || o->list_themes)
 		return 0;
 	if (o->replay_path)
-		return check_replay(argc, argv, o, err, errlen);
-	if (o->has_speed || o->replay_loop) {
-		snprintf(err, errlen, "%s is for replays (--replay FILE)", o->has_speed ? "--speed" : "--loop");
-		return -1;
-	}
-	if (optind >= argc) {
-		snprintf(err, errlen, "no guest given");
-		return -1;
-	}
-	if (optind + 1 < argc) {
-		snprintf(err, errlen, "one guest at a time ('%s' is extra)", argv[optind + 1]);
-		return -1;
-	}
-	o->guest = argv[optind];
-	return 0;
+		return check_replay(o, err, errlen);
+	return check_guest(o, extra, err, errlen);
 }

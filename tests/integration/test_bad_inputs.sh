@@ -79,6 +79,16 @@ assert_stderr_contains "^usage: kvm-tui" "no guest at all: the usage line"
 run --headless "$GUESTS/hello.bin" "$GUESTS/hello.bin"
 assert_status 2 "two guests: status 2"
 
+run "$GUESTS/hello.bin" --headless "$GUESTS/hello.bin"
+assert_status 2 "two guests around an option: status 2"
+assert_stderr_contains "one guest at a time \\('.*hello\\.bin' is extra\\)" \
+	"two guests around an option: the second guest is named"
+
+# Options after the guest are options: this one reaches the KVM device.
+run "$GUESTS/hello.bin" --headless
+assert_status 4 "options after the guest: parsed (status 4: no KVM here)"
+assert_stderr_contains "cannot open /nonexistent/kvm" "options after the guest: it got as far as KVM"
+
 run --headless --mem
 assert_status 2 "--mem without a value: status 2"
 

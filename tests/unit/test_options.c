@@ -1,4 +1,6 @@
 /* test_options.c - the command line: sizes, addresses, every option, errors. */
+#include <stdlib.h>
+
 #include "check.h"
 #include "exit_status.h"
 #include "options.h"
@@ -109,6 +111,37 @@ static void test_reparse(void)
 	CHECK_STR(o.guest, "g.bin");
 }
 
+/* Options after the guest work as with GNU tools; "--" ends the options,
+ * so a guest may be named "-odd"; a second guest is still refused. */
+static void test_options_after_guest(void)
+{
+	struct cli_options o;
+	char err[256] = "";
+	CHECK_EQ(PARSE(&o, err, "hello", "--headless", "--mem", "32M"), 0);
+	CHECK_STR(o.guest, "hello");
+	CHECK(o.headless);
+	CHECK_EQ(o.vm.mem_size, 32ull << 20);
+	CHECK_EQ(PARSE(&o, err, "--stats", "hello", "--timeout", "2"), 0);
+	CHECK_STR(o.guest, "hello");
+	CHECK(o.stats && o.timeout_s > 1.9);
+	CHECK_EQ(PARSE(&o, err, "--headless", "--", "-odd"), 0);
+	CHECK_STR(o.guest, "-odd");
+	CHECK(PARSE(&o, err, "a.bin", "--headless", "b.bin") != 0);
+	CHECK_STR(err, "one guest at a time ('b.bin' is extra)");
+	CHECK(PARSE(&o, err, "a.bin", "--", "b.bin") != 0);
+	CHECK_CONTAINS(err, "'b.bin' is extra");
+	CHECK(PARSE(&o, err, "--replay", "r.rec", "hello") != 0);
+	CHECK_CONTAINS(err, "give no guest ('hello' is extra)");
+	CHECK(PARSE(&o, err, "hello", "--replay", "r.rec") != 0);
+	CHECK_CONTAINS(err, "give no guest ('hello' is extra)");
+	CHECK(PARSE(&o, err, "hello", "--frobnicate") != 0);
+	CHECK_CONTAINS(err, "--frobnicate");
+	setenv("POSIXLY_CORRECT", "1", 1); /* no permutation there, and it still works */
+	CHECK_EQ(PARSE(&o, err, "hello", "--headless"), 0);
+	CHECK(o.headless);
+	unsetenv("POSIXLY_CORRECT");
+}
+
 /* --trace, --stats and --timeout are the headless console's: refused in
  * the TUI, not silently ignored. */
 static void test_console_options(void)
@@ -212,6 +245,7 @@ int main(void)
 	test_good_lines();
 	test_bad_lines();
 	test_reparse();
+	test_options_after_guest();
 	test_console_options();
 	test_keyboard();
 	test_irqchip();
