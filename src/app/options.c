@@ -61,6 +61,7 @@ void cli_help(FILE *out)
 	      "                      ELF32 images start in protected, ELF64 in long mode\n"
 	      "  --load-addr ADDR    load a flat image or boot sector at ADDR\n"
 	      "  --entry ADDR        start executing at ADDR\n"
+	      "                      (ADDR: decimal, or hex with 0x: 31744 or 0x7c00)\n"
 	      "  --paused            start paused (then s steps, r runs)\n"
 	      "  --irqchip CHIP      the PC's interrupt controller and timer: user (the\n"
 	      "                      default: kvm-tui's own 8259 PIC and 8254 PIT) or kernel\n"
@@ -124,13 +125,20 @@ int parse_size(const char *text, uint64_t *out)
 	return 0;
 }
 
+/* Decimal, or hex after 0x; never octal: "0777" is 777, as a student who
+ * pads with zeros means it, not 511 as strtoull's base 0 would read it. */
 int parse_address(const char *text, uint64_t *out)
 {
 	char *end;
+	int base = 10;
 	errno = 0;
-	if (!isdigit((unsigned char)*text))
+	if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+		base = 16;
+		text += 2;
+	}
+	if (!isxdigit((unsigned char)*text) || (base == 10 && !isdigit((unsigned char)*text)))
 		return -1;
-	unsigned long long v = strtoull(text, &end, 0);
+	unsigned long long v = strtoull(text, &end, base);
 	if (errno || *end)
 		return -1;
 	*out = v;
@@ -209,12 +217,12 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 	case OPT_LOAD_ADDR:
 		o->vm.has_load_addr = true;
 		if (parse_address(arg, &o->vm.load_addr))
-			return bad_value("--load-addr", arg, "an address such as 0x7c00", err, errlen);
+			return bad_value("--load-addr", arg, "decimal, or hex with 0x, such as 0x7c00", err, errlen);
 		return 0;
 	case OPT_ENTRY:
 		o->vm.has_entry = true;
 		if (parse_address(arg, &o->vm.entry))
-			return bad_value("--entry", arg, "an address such as 0x100000", err, errlen);
+			return bad_value("--entry", arg, "decimal, or hex with 0x, such as 0x100000", err, errlen);
 		return 0;
 	case OPT_TRACE: o->trace_path = arg; return 0;
 	case OPT_STATS: o->stats = true; return 0;

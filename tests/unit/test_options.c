@@ -41,6 +41,16 @@ static void test_addresses(void)
 	CHECK(parse_address("zz", &v) != 0);
 	CHECK(parse_address("0x10q", &v) != 0);
 	CHECK(parse_address("-5", &v) != 0);
+	/* decimal or 0x hex, never octal: a leading zero is only a zero */
+	CHECK(parse_address("0777", &v) == 0 && v == 777);
+	CHECK(parse_address("0X7C00", &v) == 0 && v == 0x7c00);
+	CHECK(parse_address("0x", &v) != 0);
+	CHECK(parse_address("0x-5", &v) != 0);
+	CHECK(parse_address("0x 5", &v) != 0);
+	CHECK(parse_address("7c00", &v) != 0);
+	CHECK(parse_address("0b101", &v) != 0);
+	CHECK(parse_address("0xffffffffffffffff", &v) == 0 && v == UINT64_MAX);
+	CHECK(parse_address("0x10000000000000000", &v) != 0);
 }
 
 static void test_good_lines(void)
