@@ -185,6 +185,12 @@ int parse_speed(const char *text, uint32_t *thousandths)
 	return 0;
 }
 
+/* What vm_create accepts (vm.c checks again for other callers). */
+static bool mem_size_usable(uint64_t size)
+{
+	return size >= VM_MIN_MEM && size <= VM_MAX_MEM && size % 4096 == 0;
+}
+
 static int bad_value(const char *opt, const char *value, const char *hint, char *err, size_t errlen)
 {
 	snprintf(err, errlen, "bad value for %s: '%s' (%s)", opt, value, hint);
@@ -207,8 +213,10 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 	switch (c) {
 	case OPT_HEADLESS: o->headless = true; return 0;
 	case OPT_MEM:
-		if (parse_size(arg, &o->vm.mem_size))
-			return bad_value("--mem", arg, "a size such as 16M, 512K or 1G", err, errlen);
+		/* Out of range is a command-line mistake like a typo: status 2 for both. */
+		if (parse_size(arg, &o->vm.mem_size) || !mem_size_usable(o->vm.mem_size))
+			return bad_value("--mem", arg, "64K to 64G in whole 4 KiB pages, such as 16M, "
+					 "512K or 1G", err, errlen);
 		return 0;
 	case OPT_MODE:
 		if (guest_mode_parse(arg, &o->vm.mode))

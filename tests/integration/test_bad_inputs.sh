@@ -98,11 +98,14 @@ for bad in abc 16X -1 12.5M 16MM "" 99999999999999999999G; do
 	assert_stderr_contains "--mem" "--mem '$bad': the message names --mem"
 done
 
-# Well-formed but absurd sizes are refused too (command line or start-up).
+# Well-formed but absurd sizes are a bad command line too: status 2, the
+# range in the message, and the usage line, as for a typo.
 for absurd in 0 1K 4095K 65G 1024G; do
 	run --headless --mem "$absurd" "$GUESTS/hello.bin"
-	assert_status_in "2 4" "--mem $absurd (absurd): refused with status 2 or 4"
-	assert_stderr_contains "64K|memory|--mem" "--mem $absurd: the message says what is usable"
+	assert_status 2 "--mem $absurd (absurd): refused with status 2"
+	assert_stderr_contains "bad value for --mem: '$absurd' \\(64K to 64G in whole 4 KiB pages" \
+		"--mem $absurd: the message gives the usable range"
+	assert_stderr_contains "^usage: kvm-tui" "--mem $absurd: the usage line follows"
 	assert_stdout_empty "--mem $absurd: nothing on stdout"
 done
 

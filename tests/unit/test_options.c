@@ -94,6 +94,14 @@ static void test_bad_lines(void)
 	CHECK_CONTAINS(err, "--frobnicate");
 	CHECK(PARSE(&o, err, "--mem", "lots", "g.bin") != 0);
 	CHECK_CONTAINS(err, "--mem");
+	/* a size out of range is a bad command line too, with the range given */
+	char *absurd[] = { "0", "1K", "63K", "4097K", "65G", "1024G" };
+	for (size_t i = 0; i < sizeof(absurd) / sizeof(absurd[0]); i++) {
+		CHECK(PARSE(&o, err, "--mem", absurd[i], "g.bin") != 0);
+		CHECK_CONTAINS(err, "64K to 64G in whole 4 KiB pages");
+	}
+	CHECK_EQ(PARSE(&o, err, "--mem", "64K", "g.bin"), 0);
+	CHECK_EQ(PARSE(&o, err, "--mem", "64G", "g.bin"), 0);
 	CHECK(PARSE(&o, err, "--mode", "turbo", "g.bin") != 0);
 	CHECK_CONTAINS(err, "real, protected, paged or long");
 	CHECK(PARSE(&o, err, "--timeout", "-3", "g.bin") != 0);
