@@ -47,6 +47,11 @@ static int check_ranges(const struct guest_image *img, const struct load_result 
 				   "the GDT and page tables kvm-tui puts at 0x%llx; give the guest "
 				   "more memory (--mem)", (unsigned long long)l->highest - 1,
 				   (unsigned long long)area);
+	/* Only --entry can get here: a default entry lies in a checked range. */
+	if (in_hole(l->entry, l->entry + 1))
+		return loader_fail(err, errlen, img->path, "entry 0x%llx lies in " HOLE
+				   ": the vCPU would start in nothing; check --entry",
+				   (unsigned long long)l->entry);
 	return 0;
 }
 

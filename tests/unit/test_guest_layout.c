@@ -101,6 +101,35 @@ static void test_flat_in_the_hole(void)
 	image_free(&img);
 }
 
+/* --entry in the hole would start the vCPU where there is no RAM: refused,
+ * with the hole's first and last byte and its neighbours as the edges. */
+static void test_entry_in_the_hole(void)
+{
+	struct guest_image img = flat(512);
+	struct vm_options o = { .has_entry = true };
+	struct load_result r;
+	char err[512];
+	static const uint64_t bad[] = { 0xa0000, 0xb8000, 0xfffff };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		o.entry = bad[i];
+		CHECK(place(&img, &o, 16 * MIB, GUEST_MODE_REAL, &r, err) != 0);
+		CHECK_CONTAINS(err, "lies in the PC memory hole");
+		CHECK_CONTAINS(err, "--entry");
+	}
+	CHECK_CONTAINS(err, "entry 0xfffff lies in");
+	o.entry = 0x9ffff;
+	CHECK_EQ(place(&img, &o, 16 * MIB, GUEST_MODE_REAL, &r, err), 0);
+	o.entry = 0x100000;
+	CHECK_EQ(place(&img, &o, 16 * MIB, GUEST_MODE_REAL, &r, err), 0);
+	image_free(&img);
+	struct seg segs[] = { { 0x100000, 0x40 } }; /* an ELF's --entry too */
+	img = elf32(segs, 1);
+	o.entry = 0xa0000;
+	CHECK(place(&img, &o, 16 * MIB, GUEST_MODE_PROTECTED, &r, err) != 0);
+	CHECK_CONTAINS(err, "t.elf: entry 0xa0000 lies in the PC memory hole");
+	image_free(&img);
+}
+
 static void test_setup_area_and_mode(void)
 {
 	struct seg top[] = { { 0x1e8000, 0x10000 } }; /* into the top 64 KiB of 2 MiB */
@@ -123,6 +152,7 @@ int main(void)
 	test_elf_around_the_hole();
 	test_elf_segment_in_the_hole();
 	test_flat_in_the_hole();
+	test_entry_in_the_hole();
 	test_setup_area_and_mode();
 	return check_done();
 }
