@@ -10,6 +10,7 @@
 
 #include "backend_kvm.h"
 #include "backend_replay.h"
+#include "guest_layout.h"
 #include "record.h"
 #include "vm_internal.h"
 
@@ -66,6 +67,13 @@ static int open_live(struct vm *vm, char *err, size_t errlen)
 	if (image_read(vm->guest_path, vm->opts.mem_size, &vm->image, err, errlen))
 		return -1;
 	vm->mode = resolve_mode(vm->opts.mode, vm->image.kind);
+	/* Everything about the guest is checked before /dev/kvm is opened, so
+	 * a broken ELF or a bad --entry is named as such on a host without KVM
+	 * too (machine_build places it again, for real, at each reset). */
+	struct load_result planned;
+	if (guest_layout_place(&vm->image, &vm->opts, vm->opts.mem_size, vm->mode, NULL, &planned,
+			       err, errlen))
+		return -1;
 	struct backend_sink sink = vm_sink(vm);
 	vm->backend = backend_kvm_create(&vm->opts, vm->mode, &vm->image, &sink, err, errlen);
 	if (!vm->backend)

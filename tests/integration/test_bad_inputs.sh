@@ -54,6 +54,40 @@ assert_stderr_contains "cannot write trace file .*no-such-dir/trace: no such fil
 	"--trace in a missing directory: the message names the file and why"
 assert_stdout_empty "--trace in a missing directory: nothing on stdout"
 
+# The guest's layout and validity are checked before KVM too: each mistake
+# has its own message here, where KVM cannot be opened, never the KVM one.
+refused_before_kvm() { # LABEL PATTERN: after a run
+	assert_status 4 "$1: status 4"
+	assert_stderr_contains "$2" "$1: its own message"
+	if grep -q "nonexistent/kvm" "$ERR"; then
+		fail "$1: reported as no KVM"
+	else
+		ok "$1: not reported as no KVM"
+	fi
+	assert_stdout_empty "$1: nothing on stdout"
+}
+require_file "$TEST_GUESTS/elf64_hello" "$TEST_GUESTS/elf32_split"
+head -c 100 "$TEST_GUESTS/elf64_hello" >"$WORK/truncated.elf"
+run --headless "$WORK/truncated.elf"
+refused_before_kvm "a truncated ELF" "truncated\\.elf: program headers .* truncated or corrupt"
+printf '\177ELF\002\001\001' >"$WORK/tiny.elf"
+run --headless "$WORK/tiny.elf"
+refused_before_kvm "a 7-byte ELF" "tiny\\.elf: truncated ELF header"
+run --headless --load-addr 0x1000 "$TEST_GUESTS/elf32_split"
+refused_before_kvm "an ELF with --load-addr" "ELF images say where they load; drop --load-addr"
+run --headless --entry 0xa0000 "$GUESTS/hello.bin"
+refused_before_kvm "--entry 0xa0000 (in the PC hole)" "entry 0xa0000 lies in the PC memory hole"
+run --headless --entry 0x1000000 "$GUESTS/hello.bin"
+refused_before_kvm "--entry past the end of memory" "entry 0x1000000 lies outside the guest memory"
+run --headless --load-addr 0x9ff00 "$GUESTS/hello.bin"
+refused_before_kvm "--load-addr into the PC hole" "overlaps the PC memory hole .*--load-addr"
+run --headless --mode long --mem 1M "$GUESTS/hello.bin"
+refused_before_kvm "--mode long in 1 MiB" "long mode needs at least 2 MiB"
+# ... and a guest that passes them all gets as far as KVM.
+run --headless "$TEST_GUESTS/elf32_split"
+assert_status 4 "an ELF around the PC hole: status 4 (no KVM here)"
+assert_stderr_contains "cannot open /nonexistent/kvm" "an ELF around the PC hole: its layout passes, KVM is next"
+
 if [ "$(id -u)" -ne 0 ]; then
 	cp "$GUESTS/hello.bin" "$WORK/unreadable.bin"
 	chmod 000 "$WORK/unreadable.bin"
