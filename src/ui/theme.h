@@ -125,6 +125,7 @@ bool theme_has_color(const struct theme *t);
 bool theme_use_color(bool no_color_option);
 
 /* Parses a theme file over the default theme. Errors name file:line.
+ * A UTF-8 byte order mark at the start is skipped (editors add it).
  * Returns 0, or -1 with err set and *t untouched. */
 int theme_load_file(const char *path, struct theme *t, char *err, size_t errlen);
 

@@ -238,6 +238,11 @@ static void name_from_path(const char *path, char *name, size_t size)
 /* Lines end at '\n'; a NUL inside one is left for check_bytes to report. */
 static int parse_text(struct parser *p, char *text, size_t len, struct theme *t)
 {
+	static const char bom[] = "\xef\xbb\xbf";
+	if (len >= 3 && memcmp(text, bom, 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	while (len > 0) {
 		char *nl = memchr(text, '\n', len);
 		size_t n = nl ? (size_t)(nl - text) : len;

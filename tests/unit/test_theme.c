@@ -237,6 +237,17 @@ static void test_hostile_files(void)
 	CHECK_EQ(load_text(big, &t), 0);
 }
 
+/* A UTF-8 byte order mark at the start is skipped: editors on some systems
+ * add it, and "unknown key" with the mark invisible helped nobody. */
+static void test_bom(void)
+{
+	struct theme t;
+	CHECK_EQ(load_text("\xef\xbb\xbf" "exit.io = red\n", &t), 0);
+	CHECK(t.style[THEME_EXIT_IO].fg.kind == COLOR_KIND_ANSI && t.style[THEME_EXIT_IO].fg.ansi == 1);
+	CHECK_EQ(load_text("\xef\xbb\xbf", &t), 0); /* a mark and nothing else: empty */
+	CHECK_EQ(load_text("\xef\xbb\xbf\r\n# x\r\nexit.io = red\r\n", &t), 0);
+}
+
 static void test_builtins_match_files(void)
 {
 	struct theme file, builtin;
@@ -403,6 +414,7 @@ int main(void)
 	test_errors();
 	test_unreadable();
 	test_hostile_files();
+	test_bom();
 	test_builtins_match_files();
 	test_resolve();
 	test_use_color();
