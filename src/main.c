@@ -187,7 +187,9 @@ int main(int argc, char **argv)
 	}
 	if (!p.opts.replay_path && locate_guest(&p))
 		return STATUS_SETUP;
-	if (!p.opts.headless && load_theme(&p))
+	/* Headless draws nothing, but a bad --theme is still the user's mistake
+	 * to hear about: the same command must not fail only on a terminal. */
+	if ((!p.opts.headless || p.opts.theme) && load_theme(&p))
 		return STATUS_SETUP;
 	p.headless = (struct headless_setup){ .sigfd = -1 };
 	if (start_vm(&p)) {

@@ -98,6 +98,24 @@ else
 	echo "# (unreadable-file check skipped: running as root reads anything)"
 fi
 
+# A bad --theme is refused headless too (stdout is a file here, not a
+# terminal): the same command must not fail only on a terminal. Files that
+# are no theme are refused at once: /dev/zero (no newline, ever), a FIFO.
+mkfifo "$WORK/fifo.theme"
+for theme in "$WORK/missing.theme" /dev/zero "$WORK/fifo.theme" "$WORK"; do
+	run --headless --theme "$theme" "$GUESTS/hello.bin"
+	assert_status 4 "--theme $theme, headless: status 4"
+	assert_stderr_contains "^kvm-tui: $theme: cannot (open|read)" "--theme $theme, headless: says why"
+	assert_stdout_empty "--theme $theme, headless: nothing on stdout"
+done
+printf 'exit.io = cyan\nnot a setting\n' >"$WORK/bad.theme"
+run "$GUESTS/hello.bin" --theme "$WORK/bad.theme"
+assert_status 4 "a theme with a bad line, stdout not a terminal: status 4"
+assert_stderr_contains "bad\\.theme:2: expected 'key = style'" "a bad theme line: file:line and what is wrong"
+printf '\357\273\277exit.io = cyan\n' >"$WORK/bom.theme"
+run --headless --theme "$WORK/bom.theme" "$GUESTS/hello.bin"
+assert_stderr_contains "cannot open /nonexistent/kvm" "a theme starting with a UTF-8 BOM: accepted (KVM is next)"
+
 # --- the command line (status 2, with the usage line) ---
 
 run --headless --bogus-option "$GUESTS/hello.bin"
