@@ -4,6 +4,7 @@
  * or recording, KVM itself) is checked before the terminal is taken over, so
  * each mistake is one clear message on a normal terminal.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +18,14 @@
 #include "tui.h"
 #include "vm.h"
 
+/* Room for a message about a file: the longest path and then the reason,
+ * which is what the user needs and, last in the line, what a short buffer
+ * would cut off. */
+#define ERR_LEN (PATH_MAX + 512)
+
 struct program {
 	struct cli_options opts;
-	char guest_path[4096];
+	char guest_path[PATH_MAX];
 	struct theme theme;
 	bool use_color;
 	struct seam *seam;
@@ -43,7 +49,7 @@ static int handle_informational(const struct cli_options *o)
 
 static int load_theme(struct program *p)
 {
-	char err[512];
+	char err[ERR_LEN];
 	p->use_color = theme_use_color(p->opts.no_color); /* --no-color, NO_COLOR */
 	const char *name = p->opts.theme ? p->opts.theme : "default";
 	if (theme_load(name, &p->theme, err, sizeof(err)) == 0)
@@ -79,7 +85,7 @@ static struct vm *open_vm(struct program *p, char *err, size_t errlen)
 
 static int start_vm(struct program *p)
 {
-	char err[1024];
+	char err[ERR_LEN];
 	p->seam = seam_create(SEAM_RING_CAPACITY);
 	if (!p->seam) {
 		perror("kvm-tui: seam");
@@ -140,7 +146,7 @@ static int run_console(struct program *p)
  * there (a full disk) is reported, and the run does not count as a success. */
 static int finish(struct program *p, int status)
 {
-	char err[512];
+	char err[ERR_LEN];
 	if (vm_stop(p->vm, err, sizeof(err))) {
 		fprintf(stderr, "kvm-tui: the recording is incomplete: %s\n", err);
 		if (status == STATUS_HALTED || (status & 1))
@@ -158,8 +164,8 @@ static int finish(struct program *p, int status)
 static int locate_guest(struct program *p)
 {
 	if (strlen(p->opts.guest) >= sizeof(p->guest_path)) { /* never run a truncated path */
-		fprintf(stderr, "kvm-tui: guest path too long (%zu bytes, at most %zu)\n",
-			strlen(p->opts.guest), sizeof(p->guest_path) - 1);
+		fprintf(stderr, "kvm-tui: guest path too long: %zu bytes, and a path has at most %zu "
+			"(PATH_MAX); give a shorter one\n", strlen(p->opts.guest), sizeof(p->guest_path) - 1);
 		return -1;
 	}
 	guest_locate(p->opts.guest, p->guest_path, sizeof(p->guest_path));
@@ -169,7 +175,7 @@ static int locate_guest(struct program *p)
 int main(int argc, char **argv)
 {
 	static struct program p;
-	char err[512];
+	char err[ERR_LEN];
 	if (cli_parse(argc, argv, &p.opts, err, sizeof(err))) {
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		cli_usage_line(stderr);

@@ -45,7 +45,25 @@ rm -f "$WORK/huge.bin"
 # A path longer than kvm-tui keeps is refused, never run truncated.
 run --headless "$WORK/$(printf 'x%.0s' $(seq 5000)).bin"
 assert_status 4 "a 5000-byte guest path: status 4"
-assert_stderr_contains "too long" "a 5000-byte guest path: the message says it is too long"
+assert_stderr_contains "guest path too long: [0-9]+ bytes, .*at most 4095 \\(PATH_MAX\\)" \
+	"a 5000-byte guest path: the message says it is too long, and the limit"
+long=$(printf '%4096s' '' | tr ' ' 'y')
+run --headless "$long"
+assert_status 4 "a guest path of PATH_MAX bytes: status 4"
+assert_stderr_contains "guest path too long: 4096 bytes" "a guest path of PATH_MAX bytes: too long"
+
+# A long path that works (3000 bytes, in 200-byte directories) keeps its
+# reason at the end of the message, where a short buffer would cut it.
+deep="$WORK"
+for _ in $(seq 15); do deep="$deep/$(printf '%200s' '' | tr ' ' 'd')"; done
+mkdir -p "$deep" && : >"$deep/empty.bin"
+run --headless "$deep/empty.bin"
+assert_status 4 "an empty guest at a 3000-byte path: status 4"
+assert_stderr_contains "empty\\.bin: empty file, nothing to run" \
+	"an empty guest at a 3000-byte path: the reason survives the long path"
+run --headless --trace "$deep/no-dir/trace" "$GUESTS/hello.bin"
+assert_stderr_contains "no-dir/trace: No such file or directory" \
+	"an unwritable trace at a 3000-byte path: the reason survives"
 
 # A trace file that cannot be written: refused before the guest starts.
 run --headless --trace "$WORK/no-such-dir/trace" "$GUESTS/hello.bin"
