@@ -102,6 +102,7 @@ static int start_vm(struct program *p)
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;
 	}
+	p->headless.kstats_why = vm_kstats_unavailable(p->vm);
 	int rc = vm_start(p->vm); /* 0 or a negative errno */
 	if (rc) {
 		fprintf(stderr, "kvm-tui: cannot start the vCPU thread: %s\n", strerror(-rc));
@@ -137,6 +138,7 @@ static int run_console(struct program *p)
 		.theme = &p->theme,
 		.use_color = p->use_color,
 		.keys_to = p->opts.keyboard,
+		.kstats_why = vm_kstats_unavailable(p->vm),
 	};
 	replay_config(p, &cfg);
 	return tui_run(p->seam, &cfg);

@@ -425,7 +425,9 @@ int headless_run(struct seam *seam, const struct cli_options *o, struct headless
 	trace_close(&h);
 	if (h.sigfd >= 0)
 		close(h.sigfd);
-	if (o->stats)
+	if (o->stats) {
 		stats_report(stderr, &seam->counters, &h.irqs, &h.speaker, h.end_ns);
+		stats_report_kstats(stderr, s->kstats_why);
+	}
 	return finish(&h);
 }

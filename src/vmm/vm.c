@@ -189,3 +189,8 @@ const char *vm_irqchip_shown(const struct vm *vm)
 {
 	return vm->is_replay ? NULL : vm_irqchip_label(vm->opts.irqchip);
 }
+
+const char *vm_kstats_unavailable(const struct vm *vm)
+{
+	return vm->is_replay || !vm->backend ? NULL : backend_kvm_kstats_why(vm->backend);
+}
