@@ -74,11 +74,17 @@ static int open_live(struct vm *vm, char *err, size_t errlen)
 	if (guest_layout_place(&vm->image, &vm->opts, vm->opts.mem_size, vm->mode, NULL, &planned,
 			       err, errlen))
 		return -1;
+	/* The recording too: a path that cannot be written is the user's to
+	 * hear about, KVM or not. If KVM then fails, it goes again. */
+	if (vm_record_open(vm, err, errlen))
+		return -1;
 	struct backend_sink sink = vm_sink(vm);
 	vm->backend = backend_kvm_create(&vm->opts, vm->mode, &vm->image, &sink, err, errlen);
-	if (!vm->backend)
+	if (!vm->backend) {
+		vm_record_discard(vm);
 		return -1;
-	return vm_record_open(vm, err, errlen);
+	}
+	return 0;
 }
 
 struct vm *vm_create(const struct vm_options *opts, struct seam *seam, char *err, size_t errlen)

@@ -101,6 +101,15 @@ run --headless --load-addr 0x9ff00 "$GUESTS/hello.bin"
 refused_before_kvm "--load-addr into the PC hole" "overlaps the PC memory hole .*--load-addr"
 run --headless --mode long --mem 1M "$GUESTS/hello.bin"
 refused_before_kvm "--mode long in 1 MiB" "long mode needs at least 2 MiB"
+run --headless --record "$WORK/no-such-dir/run.rec" "$GUESTS/hello.bin"
+refused_before_kvm "--record in a missing directory" "cannot create .*no-such-dir/run\\.rec: no such file"
+run --headless --record "$WORK/run.rec" "$GUESTS/hello.bin"
+assert_stderr_contains "cannot open /nonexistent/kvm" "--record, then no KVM: the KVM message"
+if [ -e "$WORK/run.rec" ]; then
+	fail "--record, then no KVM: a recording of a run that never started is left behind"
+else
+	ok "--record, then no KVM: no recording left behind"
+fi
 # ... and a guest that passes them all gets as far as KVM.
 run --headless "$TEST_GUESTS/elf32_split"
 assert_status 4 "an ELF around the PC hole: status 4 (no KVM here)"
