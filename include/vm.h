@@ -94,5 +94,8 @@ const struct replay_summary *vm_replay_summary(const struct vm *vm);
 /* A live VM's interrupt controller, for display (vm_irqchip_label); NULL in
  * a replay, which has none: the recording holds what the devices did. */
 const char *vm_irqchip_shown(const struct vm *vm);
+/* Live: why KVM's own counters for the vCPU cannot be read (an old kernel,
+ * a refused KVM_GET_STATS_FD), or NULL when they can; NULL in a replay. */
+const char *vm_kstats_unavailable(const struct vm *vm);
 
 #endif

@@ -5,6 +5,7 @@
  * or recording, KVM itself) is checked before the terminal is taken over, so
  * each mistake is one clear message on a normal terminal.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +20,14 @@
 #include "tui.h"
 #include "vm.h"
 
+/* Room for a message about a file: the longest path and then the reason,
+ * which is what the user needs and, last in the line, what a short buffer
+ * would cut off. */
+#define ERR_LEN (PATH_MAX + 512)
+
 struct program {
 	struct cli_options opts;
-	char guest_path[4096];
+	char guest_path[PATH_MAX];
 	struct theme theme;
 	bool use_color;
 	struct seam *seam;
@@ -50,7 +56,7 @@ static int handle_informational(const struct cli_options *o)
 
 static int load_theme(struct program *p)
 {
-	char err[512];
+	char err[ERR_LEN];
 	p->use_color = theme_use_color(p->opts.no_color); /* --no-color, NO_COLOR */
 	const char *name = p->opts.theme ? p->opts.theme : "default";
 	if (theme_load(name, &p->theme, err, sizeof(err)) == 0)
@@ -86,7 +92,7 @@ static struct vm *open_vm(struct program *p, char *err, size_t errlen)
 
 static int start_vm(struct program *p)
 {
-	char err[1024];
+	char err[ERR_LEN];
 	p->seam = seam_create(SEAM_RING_CAPACITY);
 	if (!p->seam) {
 		perror("kvm-tui: seam");
@@ -103,6 +109,7 @@ static int start_vm(struct program *p)
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;
 	}
+	p->headless.kstats_why = vm_kstats_unavailable(p->vm);
 	int rc = vm_start(p->vm); /* 0 or a negative errno */
 	if (rc) {
 		fprintf(stderr, "kvm-tui: cannot start the vCPU thread: %s\n", strerror(-rc));
@@ -138,6 +145,7 @@ static int run_console(struct program *p)
 		.theme = &p->theme,
 		.use_color = p->use_color,
 		.keys_to = p->opts.keyboard,
+		.kstats_why = vm_kstats_unavailable(p->vm),
 	};
 	replay_config(p, &cfg);
 	return tui_run(p->seam, &cfg);
@@ -147,7 +155,7 @@ static int run_console(struct program *p)
  * there (a full disk) is reported, and the run does not count as a success. */
 static int finish(struct program *p, int status)
 {
-	char err[512];
+	char err[ERR_LEN];
 	if (vm_stop(p->vm, err, sizeof(err))) {
 		fprintf(stderr, "kvm-tui: the recording is incomplete: %s\n", err);
 		if (status == STATUS_HALTED || (status & 1))
@@ -165,8 +173,8 @@ static int finish(struct program *p, int status)
 static int locate_guest(struct program *p)
 {
 	if (strlen(p->opts.guest) >= sizeof(p->guest_path)) { /* never run a truncated path */
-		fprintf(stderr, "kvm-tui: guest path too long (%zu bytes, at most %zu)\n",
-			strlen(p->opts.guest), sizeof(p->guest_path) - 1);
+		fprintf(stderr, "kvm-tui: guest path too long: %zu bytes, and a path has at most %zu "
+			"(PATH_MAX); give a shorter one\n", strlen(p->opts.guest), sizeof(p->guest_path) - 1);
 		return -1;
 	}
 	guest_locate(p->opts.guest, p->guest_path, sizeof(p->guest_path));
@@ -176,7 +184,7 @@ static int locate_guest(struct program *p)
 int main(int argc, char **argv)
 {
 	static struct program p;
-	char err[512];
+	char err[ERR_LEN];
 	if (cli_parse(argc, argv, &p.opts, err, sizeof(err))) {
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		cli_usage_line(stderr);
@@ -194,7 +202,9 @@ int main(int argc, char **argv)
 	}
 	if (!p.opts.replay_path && locate_guest(&p))
 		return STATUS_SETUP;
-	if (!p.opts.headless && load_theme(&p))
+	/* Headless draws nothing, but a bad --theme is still the user's mistake
+	 * to hear about: the same command must not fail only on a terminal. */
+	if ((!p.opts.headless || p.opts.theme) && load_theme(&p))
 		return STATUS_SETUP;
 	p.headless = (struct headless_setup){ .sigfd = -1 };
 	if (start_vm(&p)) {

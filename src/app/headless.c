@@ -26,6 +26,7 @@
 
 #include "exit_status.h"
 #include "irq_counts.h"
+#include "poll_wait.h"
 #include "port_decoder.h"
 #include "run_outcome.h"
 #include "speaker_tally.h"
@@ -324,8 +325,7 @@ static int poll_timeout_ms(const struct headless *h, uint64_t deadline)
 	if (h->in_len > h->in_off)
 		ms = 10; /* the guest's input queue was full: retry soon */
 	if (deadline && h->forced_status < 0) {
-		uint64_t now = seam_now_ns();
-		int left = now >= deadline ? 0 : (int)((deadline - now + 999999) / 1000000);
+		int left = poll_wait_ms(seam_now_ns(), deadline);
 		if (ms < 0 || left < ms)
 			ms = left;
 	}
@@ -426,7 +426,9 @@ int headless_run(struct seam *seam, const struct cli_options *o, struct headless
 	trace_close(&h);
 	if (h.sigfd >= 0)
 		close(h.sigfd);
-	if (o->stats)
+	if (o->stats) {
 		stats_report(stderr, &seam->counters, &h.irqs, &h.speaker, h.end_ns);
+		stats_report_kstats(stderr, s->kstats_why);
+	}
 	return finish(&h);
 }

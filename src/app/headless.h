@@ -14,6 +14,7 @@
 struct headless_setup {
 	int sigfd;   /* SIGINT/SIGTERM/SIGHUP, blocked in every thread; -1 if none */
 	FILE *trace; /* --trace FILE, or NULL */
+	const char *kstats_why; /* why KVM's own counters cannot be read (--stats says), or NULL */
 };
 
 /* Call before the vCPU thread starts (it inherits the blocked signals).

@@ -62,6 +62,7 @@ void cli_help(FILE *out)
 	      "                      ELF32 images start in protected, ELF64 in long mode\n"
 	      "  --load-addr ADDR    load a flat image or boot sector at ADDR\n"
 	      "  --entry ADDR        start executing at ADDR\n"
+	      "                      (ADDR: decimal, or hex with 0x: 31744 or 0x7c00)\n"
 	      "  --paused            start paused (then s steps, r runs)\n"
 	      "  --irqchip CHIP      the PC's interrupt controller and timer: user (the\n"
 	      "                      default: kvm-tui's own 8259 PIC and 8254 PIT) or kernel\n"
@@ -125,13 +126,20 @@ int parse_size(const char *text, uint64_t *out)
 	return 0;
 }
 
+/* Decimal, or hex after 0x; never octal: "0777" is 777, as a student who
+ * pads with zeros means it, not 511 as strtoull's base 0 would read it. */
 int parse_address(const char *text, uint64_t *out)
 {
 	char *end;
+	int base = 10;
 	errno = 0;
-	if (!isdigit((unsigned char)*text))
+	if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+		base = 16;
+		text += 2;
+	}
+	if (!isxdigit((unsigned char)*text) || (base == 10 && !isdigit((unsigned char)*text)))
 		return -1;
-	unsigned long long v = strtoull(text, &end, 0);
+	unsigned long long v = strtoull(text, &end, base);
 	if (errno || *end)
 		return -1;
 	*out = v;
@@ -178,6 +186,12 @@ int parse_speed(const char *text, uint32_t *thousandths)
 	return 0;
 }
 
+/* What vm_create accepts (vm.c checks again for other callers). */
+static bool mem_size_usable(uint64_t size)
+{
+	return size >= VM_MIN_MEM && size <= VM_MAX_MEM && size % 4096 == 0;
+}
+
 static int bad_value(const char *opt, const char *value, const char *hint, char *err, size_t errlen)
 {
 	snprintf(err, errlen, "bad value for %s: '%s' (%s)", opt, value, hint);
@@ -200,8 +214,10 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 	switch (c) {
 	case OPT_HEADLESS: o->headless = true; return 0;
 	case OPT_MEM:
-		if (parse_size(arg, &o->vm.mem_size))
-			return bad_value("--mem", arg, "a size such as 16M, 512K or 1G", err, errlen);
+		/* Out of range is a command-line mistake like a typo: status 2 for both. */
+		if (parse_size(arg, &o->vm.mem_size) || !mem_size_usable(o->vm.mem_size))
+			return bad_value("--mem", arg, "64K to 64G in whole 4 KiB pages, such as 16M, "
+					 "512K or 1G", err, errlen);
 		return 0;
 	case OPT_MODE:
 		if (guest_mode_parse(arg, &o->vm.mode))
@@ -210,12 +226,12 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 	case OPT_LOAD_ADDR:
 		o->vm.has_load_addr = true;
 		if (parse_address(arg, &o->vm.load_addr))
-			return bad_value("--load-addr", arg, "an address such as 0x7c00", err, errlen);
+			return bad_value("--load-addr", arg, "decimal, or hex with 0x, such as 0x7c00", err, errlen);
 		return 0;
 	case OPT_ENTRY:
 		o->vm.has_entry = true;
 		if (parse_address(arg, &o->vm.entry))
-			return bad_value("--entry", arg, "an address such as 0x100000", err, errlen);
+			return bad_value("--entry", arg, "decimal, or hex with 0x, such as 0x100000", err, errlen);
 		return 0;
 	case OPT_TRACE: o->trace_path = arg; return 0;
 	case OPT_STATS: o->stats = true; return 0;
@@ -255,10 +271,10 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 }
 
 /* A replay runs no guest: options that shape a live VM have no meaning. */
-static int check_replay(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)
+static int check_replay(const struct cli_options *o, char *err, size_t errlen)
 {
-	if (optind < argc) {
-		snprintf(err, errlen, "--replay plays a recording: give no guest ('%s' is extra)", argv[optind]);
+	if (o->guest) {
+		snprintf(err, errlen, "--replay plays a recording: give no guest ('%s' is extra)", o->guest);
 		return -1;
 	}
 	if (o->live_option) {
@@ -277,41 +293,67 @@ int cli_check_console(const struct cli_options *o, char *err, size_t errlen)
 	return -1;
 }
 
-int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)
+/* The words that are not options, wherever they stand ("hello --headless"
+ * as well as "--headless hello"), and all words after "--". */
+static void take_operand(struct cli_options *o, const char *arg, const char **extra)
 {
-	memset(o, 0, sizeof(*o));
-	o->vm.mem_size = VM_DEFAULT_MEM;
-	opterr = 0;
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, "+hV", long_options, NULL)) != -1) {
-		if (c == '?' || c == ':') {
-			const char *bad = argv[optind - 1];
-			if (optopt && optopt < 256)
-				snprintf(err, errlen, "unknown option '-%c'", optopt);
-			else
-				snprintf(err, errlen, "unknown option or missing value: '%s'", bad);
-			return -1;
-		}
-		if (apply_option(c, optarg, o, err, errlen))
-			return -1;
-	}
-	if (o->help || o->version || o->list_themes)
-		return 0;
-	if (o->replay_path)
-		return check_replay(argc, argv, o, err, errlen);
+	if (!o->guest)
+		o->guest = arg;
+	else if (!*extra)
+		*extra = arg;
+}
+
+static int bad_option(char **argv, char *err, size_t errlen)
+{
+	if (optopt && optopt < 256)
+		snprintf(err, errlen, "unknown option '-%c'", optopt);
+	else
+		snprintf(err, errlen, "unknown option or missing value: '%s'", argv[optind - 1]);
+	return -1;
+}
+
+static int check_guest(const struct cli_options *o, const char *extra, char *err, size_t errlen)
+{
 	if (o->has_speed || o->replay_loop) {
 		snprintf(err, errlen, "%s is for replays (--replay FILE)", o->has_speed ? "--speed" : "--loop");
 		return -1;
 	}
-	if (optind >= argc) {
+	if (!o->guest) {
 		snprintf(err, errlen, "no guest given");
 		return -1;
 	}
-	if (optind + 1 < argc) {
-		snprintf(err, errlen, "one guest at a time ('%s' is extra)", argv[optind + 1]);
+	if (extra) {
+		snprintf(err, errlen, "one guest at a time ('%s' is extra)", extra);
 		return -1;
 	}
-	o->guest = argv[optind];
 	return 0;
+}
+
+int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)
+{
+	const char *extra = NULL;
+	memset(o, 0, sizeof(*o));
+	o->vm.mem_size = VM_DEFAULT_MEM;
+	opterr = 0;
+	/* 0, not 1: glibc then forgets everything from an earlier parse (a
+	 * half-read "-qh" cluster, the permutation bounds); tests parse often. */
+	optind = 0;
+	int c;
+	/* "-": each non-option comes back in place as code 1, so options may
+	 * follow the guest as with GNU tools, even under POSIXLY_CORRECT. */
+	while ((c = getopt_long(argc, argv, "-hV", long_options, NULL)) != -1) {
+		if (c == '?' || c == ':')
+			return bad_option(argv, err, errlen);
+		if (c == 1)
+			take_operand(o, optarg, &extra);
+		else if (apply_option(c, optarg, o, err, errlen))
+			return -1;
+	}
+	for (; optind < argc; optind++) /* after "--": a guest may start with '-' */
+		take_operand(o, argv[optind], &extra);
+	if (o->help || o->version || o->list_themes)
+		return 0;
+	if (o->replay_path)
+		return check_replay(o, err, errlen);
+	return check_guest(o, extra, err, errlen);
 }

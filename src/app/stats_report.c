@@ -47,3 +47,9 @@ void stats_report(FILE *out, struct exit_counters *c, const struct irq_counts *i
 	irq_report(out, irqs, secs);
 	speaker_report(out, speaker);
 }
+
+void stats_report_kstats(FILE *out, const char *why)
+{
+	if (why)
+		fprintf(out, "KVM's own counters: not available: %s\n", why);
+}

@@ -239,8 +239,11 @@ static void stats_kernel(struct tui *t, struct stat_row *s)
 	if (!row_room(s))
 		return;
 	if (!t->kstats.available) {
-		draw_text(s->y++, s->in.x, s->in.w, draw_attr(THEME_DIM),
-			  "in-kernel statistics: not available here");
+		const char *why = t->cfg ? t->cfg->kstats_why : NULL;
+		char line[192];
+		snprintf(line, sizeof line, "KVM's own counters: not available%s%s", why ? ": " : " here",
+			 why ? why : "");
+		draw_text(s->y++, s->in.x, s->in.w, draw_attr(THEME_DIM), line);
 		return;
 	}
 	stats_kernel_summary(t, s);

@@ -119,10 +119,13 @@ static void sb_put_hex(struct scrollback *sb, uint8_t byte)
 	sb_put_cell(sb, (uint8_t)hex[byte & 15], SB_ESCAPE);
 }
 
+/* Past the last tab stop the cursor waits at the end of the line, wrap
+ * pending, so the next character opens a new line; parking it on the last
+ * cell instead would overwrite the character already there. */
 static void sb_tab(struct scrollback *sb)
 {
 	uint32_t next = (sb->col / SCROLLBACK_TAB + 1) * SCROLLBACK_TAB;
-	sb->col = next < SCROLLBACK_LINE_MAX ? next : SCROLLBACK_LINE_MAX - 1;
+	sb->col = next < SCROLLBACK_LINE_MAX ? next : SCROLLBACK_LINE_MAX;
 }
 
 void scrollback_putc(struct scrollback *sb, uint8_t byte)

@@ -126,8 +126,16 @@ bool theme_has_color(const struct theme *t);
 bool theme_use_color(bool no_color_option);
 
 /* Parses a theme file over the default theme. Errors name file:line.
+ * A UTF-8 byte order mark at the start is skipped (editors add it).
  * Returns 0, or -1 with err set and *t untouched. */
 int theme_load_file(const char *path, struct theme *t, char *err, size_t errlen);
+
+/* Themes are a few dozen lines; a bigger file is not one. */
+#define THEME_FILE_MAX (64 * 1024)
+/* Reads a whole regular file of at most THEME_FILE_MAX bytes into a
+ * NUL-terminated buffer the caller frees; never blocks (a FIFO is refused).
+ * 0, or -1 with "path: why" in err. */
+int theme_file_read(const char *path, char **text, size_t *len, char *err, size_t errlen);
 /* NAME (searched in the theme directories, the last directory that has
  * NAME.theme wins; "default" and "mono" fall back to the built-in themes) or
  * PATH (contains a '/' or ends .theme). Returns 0, or -1 with err set. */

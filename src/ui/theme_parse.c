@@ -236,37 +236,40 @@ static void name_from_path(const char *path, char *name, size_t size)
 	name[n] = '\0';
 }
 
-static int parse_stream(struct parser *p, FILE *f, struct theme *t)
+/* Lines end at '\n'; a NUL inside one is left for check_bytes to report. */
+static int parse_text(struct parser *p, char *text, size_t len, struct theme *t)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	int rc = 0;
-	while (rc == 0 && (len = getline(&line, &cap, f)) >= 0) {
+	static const char bom[] = "\xef\xbb\xbf";
+	if (len >= 3 && memcmp(text, bom, 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	while (len > 0) {
+		char *nl = memchr(text, '\n', len);
+		size_t n = nl ? (size_t)(nl - text) : len;
+		text[n] = '\0'; /* the newline, or the NUL after the buffer */
 		p->line++;
-		rc = parse_line(p, line, (size_t)len, t);
+		if (parse_line(p, text, n, t) < 0)
+			return -1;
+		n += nl ? 1 : 0;
+		text += n;
+		len -= n;
 	}
-	if (rc == 0 && ferror(f)) {
-		snprintf(p->err, p->errlen, "%s: cannot read: %s", p->path, strerror(errno));
-		rc = -1;
-	}
-	free(line);
-	return rc;
+	return 0;
 }
 
 int theme_load_file(const char *path, struct theme *t, char *err, size_t errlen)
 {
 	struct parser p = {.path = path, .err = err, .errlen = errlen};
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+	char *text;
+	size_t len;
+	if (theme_file_read(path, &text, &len, err, errlen))
 		return -1;
-	}
 	struct theme next;
 	theme_builtin_default(&next);
 	name_from_path(path, next.name, sizeof next.name);
-	int rc = parse_stream(&p, f, &next);
-	fclose(f);
+	int rc = parse_text(&p, text, len, &next);
+	free(text);
 	if (rc == 0)
 		*t = next;
 	return rc;

@@ -23,6 +23,7 @@ struct tui_config {
 	const struct theme *theme;
 	bool use_color;          /* false: mono look (NO_COLOR, --no-color, no colours) */
 	enum input_target keys_to; /* where typed keys go at first (--keyboard; K switches) */
+	const char *kstats_why;  /* live: why KVM's own counters cannot be read, or NULL */
 
 	/* A replay (kvm-tui --replay FILE): the events come from a recording
 	 * through the same seam, so only the title, the status bar and the

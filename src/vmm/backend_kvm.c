@@ -32,6 +32,7 @@ struct kvm_backend {
 	pthread_mutex_t machine_lock;
 	struct machine m;
 	struct kstats_reader kstats;
+	char kstats_why[128]; /* why KVM's own counters cannot be read; "" if they can */
 	struct kvm_sampler sampler;
 	/* vCPU-thread state */
 	bool synced;   /* run->s.regs holds this machine's registers */
@@ -245,8 +246,8 @@ static int kvm_reset(struct cpu_backend *be, char *err, size_t errlen)
 	kstats_reader_close(&k->kstats);
 	machine_teardown(&k->m);
 	k->m = fresh;
-	if (k->kvm.has_stats_fd)
-		kstats_reader_open(&k->kstats, k->m.vcpu_fd);
+	if (k->kvm.has_stats_fd) /* failing now, the start-up's reason still stands */
+		(void)kstats_reader_open(&k->kstats, k->m.vcpu_fd, NULL, 0);
 	pthread_mutex_unlock(&k->machine_lock);
 	vcpu_kick_bind(k->m.run);
 	k->synced = k->stepping = k->injected = false;
@@ -291,6 +292,12 @@ static const struct cpu_backend_ops kvm_ops = {
 	.destroy = kvm_destroy,
 };
 
+const char *backend_kvm_kstats_why(const struct cpu_backend *be)
+{
+	const struct kvm_backend *k = (const struct kvm_backend *)be;
+	return k->kstats_why[0] ? k->kstats_why : NULL;
+}
+
 struct cpu_backend *backend_kvm_create(const struct vm_options *opts, enum guest_mode mode,
 				       const struct guest_image *img, const struct backend_sink *sink,
 				       char *err, size_t errlen)
@@ -316,8 +323,11 @@ struct cpu_backend *backend_kvm_create(const struct vm_options *opts, enum guest
 	if (kvm_device_open(opts->kvm_device, &k->kvm, err, errlen) ||
 	    machine_build(&k->m, &k->kvm, opts, mode, img, err, errlen))
 		goto fail;
-	if (k->kvm.has_stats_fd && kstats_reader_open(&k->kstats, k->m.vcpu_fd) == 0 &&
-	    kvm_sampler_start(&k->sampler, &k->kstats, &k->machine_lock, &k->base.sink)) {
+	if (!k->kvm.has_stats_fd)
+		snprintf(k->kstats_why, sizeof(k->kstats_why), "this kernel has no binary statistics "
+			 "(KVM_CAP_BINARY_STATS_FD, Linux 5.14 or later)");
+	else if (kstats_reader_open(&k->kstats, k->m.vcpu_fd, k->kstats_why, sizeof(k->kstats_why)) == 0 &&
+		 kvm_sampler_start(&k->sampler, &k->kstats, &k->machine_lock, &k->base.sink)) {
 		snprintf(err, errlen, "cannot start the statistics thread");
 		goto fail;
 	}

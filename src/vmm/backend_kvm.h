@@ -16,4 +16,7 @@ struct cpu_backend *backend_kvm_create(const struct vm_options *opts, enum guest
 				       const struct guest_image *img, const struct backend_sink *sink,
 				       char *err, size_t errlen);
 
+/* Why KVM's own counters (the binary statistics) cannot be read, or NULL. */
+const char *backend_kvm_kstats_why(const struct cpu_backend *be);
+
 #endif

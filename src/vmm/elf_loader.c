@@ -15,7 +15,7 @@
 #include "loader_internal.h"
 
 /* Far more than any guest has; bounds the pairwise overlap check. */
-#define ELF_MAX_LOADS 64
+#define ELF_MAX_LOADS LOAD_MAX_RANGES
 /* Beyond this an address is a linking mistake, not a --mem to suggest. */
 #define ELF_HINT_MAX (64ull << 30)
 
@@ -257,6 +257,7 @@ static int check_segments(struct elf_ctx *c, struct load_result *r)
 			return FAIL(c, "more than %d loadable segments", ELF_MAX_LOADS);
 		if (check_overlap(c, i, &s) != 0)
 			return -1;
+		r->ranges[r->nranges++] = (struct load_range){ s.paddr, s.paddr + s.memsz, i };
 		if (s.paddr < r->lowest)
 			r->lowest = s.paddr;
 		if (s.paddr + s.memsz > r->highest)
@@ -329,7 +330,8 @@ int elf_loader_place(const struct guest_image *img, uint8_t *mem, uint64_t mem_s
 	if (check_type(&c) != 0 || check_phdrs(&c) != 0 || check_segments(&c, &r) != 0 ||
 	    pick_entry(&c, opts, &r.entry) != 0)
 		return -1;
-	copy_segments(&c, mem);
+	if (mem)
+		copy_segments(&c, mem);
 	*out = r;
 	return 0;
 }

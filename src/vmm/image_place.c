@@ -47,11 +47,14 @@ static int blob_place(const struct guest_image *img, uint8_t *mem, uint64_t mem_
 		return loader_fail(err, errlen, img->path, "entry 0x%llx lies outside the "
 				   "guest memory (0x0..0x%llx); check --entry",
 				   (unsigned long long)entry, (unsigned long long)mem_size - 1);
-	memcpy(mem + addr, img->data, img->size);
+	if (mem)
+		memcpy(mem + addr, img->data, img->size);
 	out->entry = entry;
 	out->lowest = addr;
 	out->highest = addr + img->size;
 	out->boot_sector = img->kind == IMAGE_BOOT_SECTOR;
+	out->nranges = 1;
+	out->ranges[0] = (struct load_range){ .start = addr, .end = addr + img->size };
 	return 0;
 }
 

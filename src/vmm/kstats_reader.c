@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <linux/kvm.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -61,17 +62,25 @@ static void find_block(struct kstats_reader *r)
 	r->block_len = r->count ? hi - lo : 0;
 }
 
-int kstats_reader_open(struct kstats_reader *r, int vcpu_fd)
+/* The statistics pane and --stats say this once rather than show nothing. */
+static int open_failed(struct kstats_reader *r, const char *what, int e, char *why, size_t whylen)
+{
+	if (why && whylen)
+		snprintf(why, whylen, "%s: %s", what, e ? strerror(e) : "short read");
+	kstats_reader_close(r);
+	return -1;
+}
+
+int kstats_reader_open(struct kstats_reader *r, int vcpu_fd, char *why, size_t whylen)
 {
 	struct kvm_stats_header h;
 	memset(r, 0, sizeof(*r));
 	r->fd = kvm_ioctl(vcpu_fd, KVM_GET_STATS_FD, NULL);
 	if (r->fd < 0)
-		return -1;
-	if (pread_retry(r->fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) || read_descriptors(r, &h)) {
-		kstats_reader_close(r);
-		return -1;
-	}
+		return open_failed(r, "KVM_GET_STATS_FD", errno, why, whylen);
+	errno = 0;
+	if (pread_retry(r->fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) || read_descriptors(r, &h))
+		return open_failed(r, "reading the statistics' descriptors", errno, why, whylen);
 	find_block(r);
 	return 0;
 }

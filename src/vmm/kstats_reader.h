@@ -21,7 +21,8 @@ struct kstats_reader {
 	uint64_t block_start, block_len;    /* the span holding them all: one pread */
 };
 
-int kstats_reader_open(struct kstats_reader *r, int vcpu_fd); /* 0, or -1 (no stats) */
+/* 0, or -1 (no stats) with why they are not available in why (may be NULL). */
+int kstats_reader_open(struct kstats_reader *r, int vcpu_fd, char *why, size_t whylen);
 int kstats_reader_read(const struct kstats_reader *r, struct kstats *out);
 void kstats_reader_close(struct kstats_reader *r);
 

@@ -31,11 +31,25 @@ struct load_options {
 	uint64_t entry;
 };
 
+/* Most ranges one image fills: an ELF's PT_LOAD segments (a blob is one). */
+#define LOAD_MAX_RANGES 64
+
+/* Guest-physical bytes [start, end) the image fills; segment is the ELF
+ * program header's index (0 for a blob), as messages name it. */
+struct load_range {
+	uint64_t start, end;
+	unsigned segment;
+};
+
 struct load_result {
 	uint64_t entry;       /* linear address to start at */
 	uint64_t lowest;      /* first byte written */
 	uint64_t highest;     /* one past the last byte written (incl. ELF bss) */
 	bool boot_sector;     /* start like a BIOS would: DL = 0x80 */
+	/* Each range on its own: an ELF's segments may lie on either side of
+	 * a gap (the PC memory hole) that the lowest..highest span crosses. */
+	unsigned nranges;
+	struct load_range ranges[LOAD_MAX_RANGES];
 };
 
 /* Reads a guest file. max_size: refuse larger files (the guest's memory).
@@ -48,7 +62,8 @@ enum image_kind image_classify(const uint8_t *data, size_t size);
 /* Frees data and path; the image is empty afterwards (safe to call twice). */
 void image_free(struct guest_image *img);
 
-/* Copies the image into mem[0..mem_size) and says where to start.
+/* Copies the image into mem[0..mem_size) and says where to start; with
+ * mem NULL only checks and fills *out (no KVM, no guest memory needed).
  * Flat: at load_addr (default 0); boot sector: at load_addr (default 0x7c00);
  * both start at the load address unless opts->has_entry. ELF: PT_LOAD
  * segments at p_paddr, entry from the header unless opts->has_entry;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cpu_setup.h"
+#include "guest_layout.h"
 #include "kvm_irqchip.h"
 
 /* Where Intel's real-mode helper TSS goes: just below 4 GiB, clear of RAM
@@ -33,42 +34,6 @@ static int create_vm(struct machine *m, const struct kvm_device *kvm, char *err,
 		return -1;
 	}
 	return 0;
-}
-
-static int check_layout(const struct machine *m, enum guest_mode mode, char *err, size_t errlen)
-{
-	const struct load_result *l = &m->load;
-	uint64_t area = cpu_setup_area(m->mem.size, mode);
-	if (l->lowest < GUEST_HOLE_END && l->highest > GUEST_HOLE_START) {
-		snprintf(err, errlen, "the guest image (0x%llx-0x%llx) overlaps the PC memory hole "
-			 "0xa0000-0xfffff, which has no RAM; load it elsewhere (--load-addr)",
-			 (unsigned long long)l->lowest, (unsigned long long)l->highest);
-		return -1;
-	}
-	if (area && l->highest > area) {
-		snprintf(err, errlen, "the guest image (up to 0x%llx) overlaps the GDT and page tables "
-			 "kvm-tui puts at 0x%llx; give the guest more memory (--mem)",
-			 (unsigned long long)l->highest, (unsigned long long)area);
-		return -1;
-	}
-	return 0;
-}
-
-static int load_image(struct machine *m, const struct vm_options *opts, enum guest_mode mode,
-		      const struct guest_image *img, char *err, size_t errlen)
-{
-	struct load_options lo = {
-		.has_load_addr = opts->has_load_addr, .load_addr = opts->load_addr,
-		.has_entry = opts->has_entry, .entry = opts->entry,
-	};
-	if (mode != GUEST_MODE_REAL && m->mem.size < SETUP_MIN_MEM) {
-		snprintf(err, errlen, "%s mode needs at least %llu MiB of guest memory (--mem)",
-			 guest_mode_name(mode), SETUP_MIN_MEM >> 20);
-		return -1;
-	}
-	if (image_place(img, m->mem.host, m->mem.size, &lo, &m->load, err, errlen))
-		return -1;
-	return check_layout(m, mode, err, errlen);
 }
 
 static int create_vcpu(struct machine *m, const struct kvm_device *kvm, char *err, size_t errlen)
@@ -98,7 +63,7 @@ int machine_build(struct machine *m, const struct kvm_device *kvm, const struct 
 	uint64_t mem_size = opts->mem_size ? opts->mem_size : VM_DEFAULT_MEM;
 	if (guest_memory_alloc(&m->mem, mem_size, err, errlen) ||
 	    create_vm(m, kvm, err, errlen) ||
-	    load_image(m, opts, mode, img, err, errlen) ||
+	    guest_layout_place(img, opts, mem_size, mode, m->mem.host, &m->load, err, errlen) ||
 	    guest_memory_map(&m->mem, m->vm_fd, err, errlen))
 		goto fail;
 	/* The in-kernel chips must exist before the vCPU: its local APIC is

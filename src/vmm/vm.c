@@ -11,6 +11,7 @@
 
 #include "backend_kvm.h"
 #include "backend_replay.h"
+#include "guest_layout.h"
 #include "record.h"
 #include "vm_internal.h"
 
@@ -67,11 +68,24 @@ static int open_live(struct vm *vm, char *err, size_t errlen)
 	if (image_read(vm->guest_path, vm->opts.mem_size, &vm->image, err, errlen))
 		return -1;
 	vm->mode = resolve_mode(vm->opts.mode, vm->image.kind);
+	/* Everything about the guest is checked before /dev/kvm is opened, so
+	 * a broken ELF or a bad --entry is named as such on a host without KVM
+	 * too (machine_build places it again, for real, at each reset). */
+	struct load_result planned;
+	if (guest_layout_place(&vm->image, &vm->opts, vm->opts.mem_size, vm->mode, NULL, &planned,
+			       err, errlen))
+		return -1;
+	/* The recording too: a path that cannot be written is the user's to
+	 * hear about, KVM or not. If KVM then fails, it goes again. */
+	if (vm_record_open(vm, err, errlen))
+		return -1;
 	struct backend_sink sink = vm_sink(vm);
 	vm->backend = backend_kvm_create(&vm->opts, vm->mode, &vm->image, &sink, err, errlen);
-	if (!vm->backend)
+	if (!vm->backend) {
+		vm_record_discard(vm);
 		return -1;
-	return vm_record_open(vm, err, errlen);
+	}
+	return 0;
 }
 
 struct vm *vm_create(const struct vm_options *opts, struct seam *seam, char *err, size_t errlen)
@@ -181,4 +195,9 @@ const struct replay_summary *vm_replay_summary(const struct vm *vm)
 const char *vm_irqchip_shown(const struct vm *vm)
 {
 	return vm->is_replay ? NULL : vm_irqchip_label(vm->opts.irqchip);
+}
+
+const char *vm_kstats_unavailable(const struct vm *vm)
+{
+	return vm->is_replay || !vm->backend ? NULL : backend_kvm_kstats_why(vm->backend);
 }

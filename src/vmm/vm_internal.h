@@ -45,5 +45,7 @@ void vm_devices_reset(void *vm);
 struct backend_sink vm_sink(struct vm *vm);
 /* vm_record.c */
 int vm_record_open(struct vm *vm, char *err, size_t errlen);
+/* The VM never started: closes the recording and removes its file. */
+void vm_record_discard(struct vm *vm);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "record.h"
 #include "vm_internal.h"
@@ -26,4 +27,16 @@ int vm_record_open(struct vm *vm, char *err, size_t errlen)
 	info.created_unix = (uint64_t)time(NULL);
 	vm->record = rec_writer_open(vm->opts.record_path, &info, err, errlen);
 	return vm->record ? 0 : -1;
+}
+
+/* Only a header was written: a recording of a run that never started would
+ * replay as an empty run and be mistaken for one. */
+void vm_record_discard(struct vm *vm)
+{
+	char err[256];
+	if (!vm->record)
+		return;
+	(void)rec_writer_close(vm->record, err, sizeof(err));
+	vm->record = NULL;
+	(void)unlink(vm->opts.record_path);
 }

@@ -3,6 +3,8 @@
 #   seed_hello, seed_minimal  the seed project's programs, verbatim (flat at 0)
 #   elf32_hello, elf64_hello  ELF executables at 1 MiB (the ELF loader, modes),
 #                             written without an extension
+#   elf32_split               ELF32, data at 0x7c00 and code at 1 MiB: two
+#                             segments on either side of the PC memory hole
 #   spin                      real mode, loops forever with no exits
 #   ports                     wild port write, unclaimed port reads, UART SCR,
 #                             debugcon
@@ -22,6 +24,7 @@ set(KVMTUI_TEST_GUESTS
   "seed_minimal|${CMAKE_CURRENT_SOURCE_DIR}/seed.ld|bin"
   "elf32_hello|${CMAKE_CURRENT_SOURCE_DIR}/elf.ld|elf32"
   "elf64_hello|${CMAKE_CURRENT_SOURCE_DIR}/elf.ld|elf64"
+  "elf32_split|${CMAKE_CURRENT_SOURCE_DIR}/elf_split.ld|elf32"
   "spin|${KVMTUI_GUEST_LD_DIR}/flat.ld|bin"
   "ports|${KVMTUI_GUEST_LD_DIR}/flat.ld|bin"
   "rep_outsb|${KVMTUI_GUEST_LD_DIR}/flat.ld|bin"

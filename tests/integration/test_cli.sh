@@ -9,6 +9,7 @@ assert_file_contains "$OUT" "^usage: kvm-tui" "--help: starts with a usage line,
 for opt in --headless --mem --mode --load-addr --entry --trace --stats --timeout --max-exits --irqchip; do
 	assert_file_contains "$OUT" "$opt" "--help mentions $opt"
 done
+assert_file_contains "$OUT" "ADDR: decimal, or hex with 0x" "--help says how addresses are read (no octal)"
 run -h
 assert_status 0 "-h: status 0"
 

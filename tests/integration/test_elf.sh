@@ -5,7 +5,7 @@
 # protected / --mode long say the same explicitly.
 . "$(dirname "$0")/lib.sh"
 require_kvm
-require_file "$TEST_GUESTS/elf32_hello" "$TEST_GUESTS/elf64_hello"
+require_file "$TEST_GUESTS/elf32_hello" "$TEST_GUESTS/elf64_hello" "$TEST_GUESTS/elf32_split"
 
 check_hello() { # LABEL TEXT
 	assert_status 0 "$1: status 0"
@@ -30,6 +30,12 @@ run --headless --trace "$WORK/trace" "$TEST_GUESTS/elf64_hello"
 check_hello "ELF64" 'ELF64 hello\n'
 run --headless --trace "$WORK/trace" --mode long "$TEST_GUESTS/elf64_hello"
 check_hello "ELF64 --mode long" 'ELF64 hello\n'
+
+# Two segments on either side of the PC memory hole (data at 0x7c00, code at
+# 1 MiB): no byte lands in the hole, so it runs, and prints the text that
+# only the low segment holds.
+run --headless --trace "$WORK/trace" "$TEST_GUESTS/elf32_split"
+check_hello "ELF32 split around the hole" 'ELF32 split\n'
 
 # A truncated ELF (the header promises a segment the file does not hold) is
 # a clear error, not a crash.

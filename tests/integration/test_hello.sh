@@ -18,6 +18,12 @@ cd - >/dev/null || exit 1
 assert_status 0 "'kvm-tui --headless hello' (a name, not a path): status 0"
 assert_stdout 'Hello, KVM!\n' "'kvm-tui --headless hello' finds and runs hello"
 
+# Options may follow the guest, as with GNU tools.
+run hello --headless --stats
+assert_status 0 "'kvm-tui hello --headless --stats' (options after the guest): status 0"
+assert_stdout 'Hello, KVM!\n' "'kvm-tui hello --headless --stats' runs hello"
+assert_stderr_contains "13" "'kvm-tui hello --headless --stats': --stats taken after the guest"
+
 # The trace, exit by exit.
 run --headless --trace "$WORK/trace" --stats "$GUESTS/hello.bin"
 assert_status 0 "hello with --trace --stats: status 0"

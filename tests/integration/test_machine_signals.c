@@ -57,7 +57,7 @@ static void build_many(const struct kvm_device *kvm, const struct guest_image *i
 			continue;
 		}
 		struct kstats_reader r;
-		if (kvm->has_stats_fd && kstats_reader_open(&r, m.vcpu_fd) == 0)
+		if (kvm->has_stats_fd && kstats_reader_open(&r, m.vcpu_fd, NULL, 0) == 0)
 			kstats_reader_close(&r);
 		else if (kvm->has_stats_fd)
 			failed += fprintf(stderr, "build %d: kstats_reader_open failed\n", i) > 0;

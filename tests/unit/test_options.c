@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_options.c - the command line: sizes, addresses, every option, errors. */
+#include <stdlib.h>
+
 #include "check.h"
 #include "exit_status.h"
 #include "options.h"
@@ -40,6 +42,16 @@ static void test_addresses(void)
 	CHECK(parse_address("zz", &v) != 0);
 	CHECK(parse_address("0x10q", &v) != 0);
 	CHECK(parse_address("-5", &v) != 0);
+	/* decimal or 0x hex, never octal: a leading zero is only a zero */
+	CHECK(parse_address("0777", &v) == 0 && v == 777);
+	CHECK(parse_address("0X7C00", &v) == 0 && v == 0x7c00);
+	CHECK(parse_address("0x", &v) != 0);
+	CHECK(parse_address("0x-5", &v) != 0);
+	CHECK(parse_address("0x 5", &v) != 0);
+	CHECK(parse_address("7c00", &v) != 0);
+	CHECK(parse_address("0b101", &v) != 0);
+	CHECK(parse_address("0xffffffffffffffff", &v) == 0 && v == UINT64_MAX);
+	CHECK(parse_address("0x10000000000000000", &v) != 0);
 }
 
 static void test_good_lines(void)
@@ -83,6 +95,14 @@ static void test_bad_lines(void)
 	CHECK_CONTAINS(err, "--frobnicate");
 	CHECK(PARSE(&o, err, "--mem", "lots", "g.bin") != 0);
 	CHECK_CONTAINS(err, "--mem");
+	/* a size out of range is a bad command line too, with the range given */
+	char *absurd[] = { "0", "1K", "63K", "4097K", "65G", "1024G" };
+	for (size_t i = 0; i < sizeof(absurd) / sizeof(absurd[0]); i++) {
+		CHECK(PARSE(&o, err, "--mem", absurd[i], "g.bin") != 0);
+		CHECK_CONTAINS(err, "64K to 64G in whole 4 KiB pages");
+	}
+	CHECK_EQ(PARSE(&o, err, "--mem", "64K", "g.bin"), 0);
+	CHECK_EQ(PARSE(&o, err, "--mem", "64G", "g.bin"), 0);
 	CHECK(PARSE(&o, err, "--mode", "turbo", "g.bin") != 0);
 	CHECK_CONTAINS(err, "real, protected, paged or long");
 	CHECK(PARSE(&o, err, "--timeout", "-3", "g.bin") != 0);
@@ -93,6 +113,52 @@ static void test_bad_lines(void)
 	CHECK_CONTAINS(err, "b.bin");
 	CHECK(PARSE(&o, err, "-x", "g.bin") != 0);
 	CHECK_CONTAINS(err, "-x");
+}
+
+/* Each parse starts afresh: glibc's getopt keeps where it was inside a
+ * cluster of short options ("-qh" stopped at q), and optind = 1 alone does
+ * not clear that, so the next parse would see a stray -h. */
+static void test_reparse(void)
+{
+	struct cli_options o;
+	char err[256] = "";
+	CHECK(PARSE(&o, err, "-qh", "g.bin") != 0);
+	CHECK_CONTAINS(err, "-q");
+	CHECK_EQ(PARSE(&o, err, "--headless", "g.bin"), 0);
+	CHECK(!o.help);
+	CHECK(o.headless);
+	CHECK_STR(o.guest, "g.bin");
+}
+
+/* Options after the guest work as with GNU tools; "--" ends the options,
+ * so a guest may be named "-odd"; a second guest is still refused. */
+static void test_options_after_guest(void)
+{
+	struct cli_options o;
+	char err[256] = "";
+	CHECK_EQ(PARSE(&o, err, "hello", "--headless", "--mem", "32M"), 0);
+	CHECK_STR(o.guest, "hello");
+	CHECK(o.headless);
+	CHECK_EQ(o.vm.mem_size, 32ull << 20);
+	CHECK_EQ(PARSE(&o, err, "--stats", "hello", "--timeout", "2"), 0);
+	CHECK_STR(o.guest, "hello");
+	CHECK(o.stats && o.timeout_s > 1.9);
+	CHECK_EQ(PARSE(&o, err, "--headless", "--", "-odd"), 0);
+	CHECK_STR(o.guest, "-odd");
+	CHECK(PARSE(&o, err, "a.bin", "--headless", "b.bin") != 0);
+	CHECK_STR(err, "one guest at a time ('b.bin' is extra)");
+	CHECK(PARSE(&o, err, "a.bin", "--", "b.bin") != 0);
+	CHECK_CONTAINS(err, "'b.bin' is extra");
+	CHECK(PARSE(&o, err, "--replay", "r.rec", "hello") != 0);
+	CHECK_CONTAINS(err, "give no guest ('hello' is extra)");
+	CHECK(PARSE(&o, err, "hello", "--replay", "r.rec") != 0);
+	CHECK_CONTAINS(err, "give no guest ('hello' is extra)");
+	CHECK(PARSE(&o, err, "hello", "--frobnicate") != 0);
+	CHECK_CONTAINS(err, "--frobnicate");
+	setenv("POSIXLY_CORRECT", "1", 1); /* no permutation there, and it still works */
+	CHECK_EQ(PARSE(&o, err, "hello", "--headless"), 0);
+	CHECK(o.headless);
+	unsetenv("POSIXLY_CORRECT");
 }
 
 /* --trace, --stats and --timeout are the headless console's: refused in
@@ -197,6 +263,8 @@ int main(void)
 	test_addresses();
 	test_good_lines();
 	test_bad_lines();
+	test_reparse();
+	test_options_after_guest();
 	test_console_options();
 	test_keyboard();
 	test_irqchip();

@@ -211,6 +211,44 @@ static void test_unreadable(void)
 	CHECK_CONTAINS(err, "cannot read");
 }
 
+/* Files that are not themes: refused at once, whatever they are. Without
+ * the guards /dev/zero grew one line until memory ran out and a FIFO with
+ * no writer blocked forever (main's alarm turns a hang into a failure). */
+static void test_hostile_files(void)
+{
+	struct theme t;
+	char path[512];
+	CHECK_EQ(theme_load_file("/dev/zero", &t, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "/dev/zero: cannot read: not a regular file");
+	snprintf(path, sizeof path, "%s/fifo.theme", tmp);
+	CHECK_EQ(mkfifo(path, 0600), 0);
+	CHECK_EQ(theme_load_file(path, &t, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "fifo.theme: cannot read: not a regular file (a device, pipe or socket)");
+	/* a read error is an error, not the end of the file (EIO at address 0) */
+	CHECK_EQ(theme_load_file("/proc/self/mem", &t, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "/proc/self/mem: cannot read: ");
+
+	static char big[THEME_FILE_MAX + 2];
+	memset(big, '#', sizeof big - 1); /* one comment line, no newline, one byte too many */
+	CHECK_EQ(load_text(big, &t), -1);
+	CHECK_STR(err, ": too big for a theme file (more than 64 KiB)");
+	for (size_t i = 0; i + 1 < THEME_FILE_MAX; i += 100)
+		big[i] = '\n'; /* now 64 KiB of short comment lines exactly: fine */
+	big[THEME_FILE_MAX] = '\0';
+	CHECK_EQ(load_text(big, &t), 0);
+}
+
+/* A UTF-8 byte order mark at the start is skipped: editors on some systems
+ * add it, and "unknown key" with the mark invisible helped nobody. */
+static void test_bom(void)
+{
+	struct theme t;
+	CHECK_EQ(load_text("\xef\xbb\xbf" "exit.io = red\n", &t), 0);
+	CHECK(t.style[THEME_EXIT_IO].fg.kind == COLOR_KIND_ANSI && t.style[THEME_EXIT_IO].fg.ansi == 1);
+	CHECK_EQ(load_text("\xef\xbb\xbf", &t), 0); /* a mark and nothing else: empty */
+	CHECK_EQ(load_text("\xef\xbb\xbf\r\n# x\r\nexit.io = red\r\n", &t), 0);
+}
+
 static void test_builtins_match_files(void)
 {
 	struct theme file, builtin;
@@ -364,6 +402,7 @@ static void test_xdg_overrides(void)
 
 int main(void)
 {
+	alarm(60); /* a file that blocks the loader fails the test, not the run */
 	snprintf(tmp, sizeof tmp, "/tmp/kvmtui-test-theme-XXXXXX");
 	if (!mkdtemp(tmp)) {
 		perror("mkdtemp");
@@ -375,6 +414,8 @@ int main(void)
 	test_empty_file_is_default();
 	test_errors();
 	test_unreadable();
+	test_hostile_files();
+	test_bom();
 	test_builtins_match_files();
 	test_resolve();
 	test_use_color();

@@ -111,6 +111,29 @@ static void test_bounded(void)
 	scrollback_free(&sb);
 }
 
+/* A tab with the line full (a wrap pending) must not pull the cursor back
+ * onto the last cell: the next character would overwrite it. */
+static void test_tab_at_line_end(void)
+{
+	struct scrollback sb;
+	scrollback_init(&sb, 100);
+	for (int i = 0; i < SCROLLBACK_LINE_MAX - 1; i++)
+		scrollback_putc(&sb, 'a');
+	feed(&sb, "Z\tX");
+	CHECK_EQ(scrollback_lines(&sb), 2);
+	CHECK_EQ(scrollback_line(&sb, 0)->len, SCROLLBACK_LINE_MAX);
+	CHECK_EQ(scrollback_line(&sb, 0)->cells[SCROLLBACK_LINE_MAX - 1].ch, 'Z');
+	CHECK_STR(line(&sb, 1), "X");
+	/* a tab that reaches the end from inside the line: the same */
+	scrollback_clear(&sb);
+	for (int i = 0; i < SCROLLBACK_LINE_MAX - 3; i++)
+		scrollback_putc(&sb, 'b');
+	feed(&sb, "\tY");
+	CHECK_EQ(scrollback_line(&sb, 0)->len, SCROLLBACK_LINE_MAX - 3);
+	CHECK_STR(line(&sb, 1), "Y");
+	scrollback_free(&sb);
+}
+
 static void test_view(void)
 {
 	struct scrollback sb;
@@ -146,6 +169,7 @@ int main(void)
 	test_cr_bs_tab();
 	test_escapes_are_text();
 	test_bounded();
+	test_tab_at_line_end();
 	test_view();
 	return check_done();
 }
