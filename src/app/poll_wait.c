@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* poll_wait.c - a deadline as a poll() timeout.
  *
  * --timeout takes up to 1e7 s; in milliseconds that is far beyond an int,

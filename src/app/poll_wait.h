@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* poll_wait.h - how long poll() may sleep before a deadline. */
 #ifndef KVMTUI_POLL_WAIT_H
 #define KVMTUI_POLL_WAIT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* theme_file.c - reading a theme file into memory, safely.
  *
  * The file is whatever the user named: /dev/zero, a FIFO, a directory, a

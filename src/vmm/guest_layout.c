@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* guest_layout.c - the guest's bytes against the PC's memory map (see
  * guest_layout.h). Each range an image fills is checked on its own: an ELF
  * may put one segment below the hole and one above it, which is fine,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* guest_layout.h - where the guest's bytes may go in the PC's memory map.
  *
  * The loader knows files; this knows the machine: the hole at 0xa0000-

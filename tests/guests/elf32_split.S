@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # elf32_split - an ELF32 executable in two segments, below and above the PC
 # memory hole (see elf_split.ld): its code at 1 MiB prints the message kept at
 # 0x7c00, "ELF32 split\n" (12 IO exits), then 1 HLT. The output proves both

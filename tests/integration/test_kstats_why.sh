@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # KVM's own counters (the vCPU's binary statistics) that cannot be read are
 # said once, with the reason, never silently left out: with one descriptor
 # too few for the statistics fd (ulimit -n, walked up from 3), the guest

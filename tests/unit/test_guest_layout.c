@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_guest_layout.c - the guest's bytes against the PC's memory map: the
  * hole at 0xa0000-0xfffff, the setup area, checked range by range and with
  * no guest memory at all (the checks made before KVM is opened). */

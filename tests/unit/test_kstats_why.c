@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_kstats_why.c - when KVM's binary statistics cannot be read, the
  * reason is kept and said once (--stats, the statistics pane), not lost. */
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_poll_wait.c - a --timeout deadline as poll()'s timeout: never
  * negative (poll's "forever"), never early, whatever the deadline. */
 #include <limits.h>
