@@ -89,6 +89,7 @@ enum vcpu_state {
 
 const char *vcpu_state_name(enum vcpu_state state); /* "RUNNING", "HALTED", ... */
 int vcpu_state_is_final(enum vcpu_state state);      /* the guest cannot run on */
+int vcpu_state_is_live(enum vcpu_state state);       /* running, or asleep in HLT: guest time runs */
 
 #define EVENT_TEXT_MAX 32
 

@@ -29,6 +29,11 @@ const char *vcpu_state_name(enum vcpu_state state)
 	return state_names[state];
 }
 
+int vcpu_state_is_live(enum vcpu_state state)
+{
+	return state == VCPU_RUNNING || state == VCPU_WAITING;
+}
+
 int vcpu_state_is_final(enum vcpu_state state)
 {
 	switch (state) {

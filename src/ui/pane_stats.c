@@ -178,8 +178,7 @@ static void stats_irqs(struct tui *t, struct stat_row *s, int reserve)
 		char label[24], count[16], rate[16];
 		snprintf(label, sizeof(label), "IRQ%u %s", line, irq_source_name(line));
 		numfmt_count(count, sizeof(count), n);
-		numfmt_count(rate, sizeof(rate), t->state == VCPU_RUNNING || t->state == VCPU_WAITING
-							 ? rate_history_now(&t->irq_rate[line]) : 0);
+		numfmt_count(rate, sizeof(rate), vcpu_state_is_live(t->state) ? rate_history_now(&t->irq_rate[line]) : 0);
 		int x = s->in.x + draw_textf(s->y, s->in.x, s->in.w, draw_attr(THEME_EXIT_IRQ), "%-13s", label);
 		x += draw_textf(s->y, x, s->in.x + s->in.w - x, draw_attr(THEME_NORMAL), " %5s %5s/s ", count, rate);
 		if (s->in.x + s->in.w - x > 0)

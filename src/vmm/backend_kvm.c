@@ -230,7 +230,7 @@ static void kvm_state_changed(struct cpu_backend *be, enum vcpu_state state)
 {
 	/* Asleep in HLT still counts as running: the sampler would otherwise
 	 * take a sample at each of a timer guest's hundreds of HLTs a second. */
-	kvm_sampler_state(&kb(be)->sampler, state == VCPU_RUNNING || state == VCPU_WAITING);
+	kvm_sampler_state(&kb(be)->sampler, vcpu_state_is_live(state));
 }
 
 static int kvm_reset(struct cpu_backend *be, char *err, size_t errlen)

@@ -106,6 +106,8 @@ void vcpu_enter_pause(struct vcpu *v);
 /* vcpu_irq.c */
 /* True if it injected an interrupt (a single step ends there: the injection is a step of its own). */
 bool vcpu_irq_deliver(struct vcpu *v);
+/* An IRQ record: an injection (its vector, the ticks folded in) or a line moved for KVM's irqchip. */
+void vcpu_emit_irq(struct vcpu *v, unsigned line, enum irq_how how, int vector, uint32_t coalesced);
 bool vcpu_irq_can_wake(struct vcpu *v);
 void vcpu_irq_wait(struct vcpu *v);
 void vcpu_irq_clock(struct vcpu *v, enum vcpu_state state);

@@ -20,15 +20,16 @@ static bool has_irq(const struct vcpu *v)
 	return v->cfg.irq && v->cfg.backend->ops->irq_inject;
 }
 
-static void emit_irq(struct vcpu *v, unsigned line, int vector, uint32_t coalesced)
+void vcpu_emit_irq(struct vcpu *v, unsigned line, enum irq_how how, int vector, uint32_t coalesced)
 {
 	struct event ev = { .kind = EVENT_IRQ, .generation = v->generation, .vcpu = v->cfg.id, .seq = v->seq };
 	ev.time_ns = seam_now_ns() - v->start_ns;
 	ev.u.irq.irq = (uint8_t)line;
+	ev.u.irq.how = (uint8_t)how;
 	ev.u.irq.vector = (uint8_t)vector;
 	ev.u.irq.coalesced = coalesced;
-	if (v->stepping)
-		ev.flags |= EVENT_F_STEP;
+	if (how == IRQ_INJECTED && v->stepping)
+		ev.flags |= EVENT_F_STEP; /* the injection ends the step (vcpu_loop.c) */
 	vcpu_emit(v, &ev);
 	ring_notify(&v->cfg.seam->ring);
 }
@@ -64,7 +65,7 @@ bool vcpu_irq_deliver(struct vcpu *v)
 	}
 	be->ops->irq_window(be, false);
 	v->in_hlt = false;
-	emit_irq(v, line, vector, coalesced);
+	vcpu_emit_irq(v, line, IRQ_INJECTED, vector, coalesced);
 	return true;
 }
 
@@ -117,7 +118,7 @@ void vcpu_irq_clock(struct vcpu *v, enum vcpu_state state)
 {
 	if (!v->cfg.irq)
 		return;
-	bool running = state == VCPU_RUNNING || state == VCPU_WAITING;
+	bool running = vcpu_state_is_live(state);
 	v->cfg.irq->clock(v->cfg.irq->ctx, running, seam_now_ns());
 	if (vcpu_irq_in_kernel(v) && v->cfg.backend->ops->irq_clock)
 		v->cfg.backend->ops->irq_clock(v->cfg.backend, running); /* KVM's PIT */

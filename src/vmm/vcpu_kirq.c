@@ -29,16 +29,6 @@ bool vcpu_irq_in_kernel(const struct vcpu *v)
 	return v->cfg.irq && v->cfg.irq->in_kernel && v->cfg.backend->ops->irq_line;
 }
 
-static void emit_line(struct vcpu *v, unsigned irq, bool level)
-{
-	struct event ev = { .kind = EVENT_IRQ, .generation = v->generation, .vcpu = v->cfg.id, .seq = v->seq };
-	ev.time_ns = seam_now_ns() - v->start_ns;
-	ev.u.irq.irq = (uint8_t)irq;
-	ev.u.irq.how = level ? IRQ_LINE_RAISED : IRQ_LINE_LOWERED;
-	vcpu_emit(v, &ev);
-	ring_notify(&v->cfg.seam->ring);
-}
-
 void vcpu_irq_line(struct vcpu *v, unsigned irq, bool level)
 {
 	struct cpu_backend *be = v->cfg.backend;
@@ -47,7 +37,7 @@ void vcpu_irq_line(struct vcpu *v, unsigned irq, bool level)
 		vcpu_set_state(v, VCPU_ERROR, 0);
 		return;
 	}
-	emit_line(v, irq, level);
+	vcpu_emit_irq(v, irq, level ? IRQ_LINE_RAISED : IRQ_LINE_LOWERED, 0, 0);
 }
 
 /* Before each run: the devices catch up (their lines go out as they move),

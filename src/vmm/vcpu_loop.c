@@ -219,7 +219,7 @@ static void run_once(struct vcpu *v)
 	struct vcpu_exit x;
 	memset(&x, 0, sizeof(x));
 	bool injected = vcpu_irq_deliver(v);
-	if (v->state != VCPU_RUNNING && v->state != VCPU_WAITING)
+	if (!vcpu_state_is_live(v->state))
 		return; /* the injection failed */
 	if (injected && v->stepping) {
 		/* The guest takes the interrupt on its next entry: the student sees

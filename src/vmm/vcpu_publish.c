@@ -122,7 +122,6 @@ void vcpu_set_state(struct vcpu *v, enum vcpu_state state, int status)
 	 * timer changes state hundreds of times a second, and a block each time
 	 * would make its recording forty times larger (the 200 ms flush still
 	 * puts it on disk). */
-	bool goes_on = state == VCPU_RUNNING || state == VCPU_WAITING;
-	if (v->cfg.record && !goes_on)
+	if (v->cfg.record && !vcpu_state_is_live(state))
 		rec_writer_flush(v->cfg.record);
 }
