@@ -2,7 +2,7 @@
 /* seam.h - everything the vCPU thread and its consumer share, in one place.
  *
  * The UI and the headless console see the VM only through this: the event
- * ring, the register snapshot, the exit counters, the in-kernel statistics,
+ * ring, the register snapshot, the text screen, the exit counters, the in-kernel statistics,
  * the control requests and the input queues (COM1's and the keyboard's).
  */
 #ifndef KVMTUI_SEAM_H
@@ -13,6 +13,7 @@
 #include "input_queue.h"
 #include "kstats.h"
 #include "ring.h"
+#include "screen.h"
 #include "snapshot.h"
 
 #define SEAM_RING_CAPACITY 16384
@@ -20,6 +21,7 @@
 struct seam {
 	struct ring ring;
 	struct snapshot regs;
+	struct screen_box screen;    /* the text screen at 0xB8000 (with the BIOS) */
 	struct exit_counters counters;
 	struct kstats_box kstats;
 	struct control control;
