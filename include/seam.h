@@ -13,7 +13,7 @@
 #include "input_queue.h"
 #include "kstats.h"
 #include "ring.h"
-#include "screen.h"
+#include "text_screen.h"
 #include "snapshot.h"
 
 #define SEAM_RING_CAPACITY 16384
@@ -21,7 +21,7 @@
 struct seam {
 	struct ring ring;
 	struct snapshot regs;
-	struct screen_box screen;    /* the text screen at 0xB8000 (with the BIOS) */
+	struct text_screen_box screen;    /* the text screen at 0xB8000 (with the BIOS) */
 	struct exit_counters counters;
 	struct kstats_box kstats;
 	struct control control;

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #include "bios_mem.h"
-#include "screen.h"
+#include "text_screen.h"
 
 #define VGA_PORT_BASE 0x3b0
 #define VGA_PORT_COUNT 0x30
@@ -62,6 +62,6 @@ bool vga_blink_enabled(const struct vga *v);
 /* The visible page as the console shows it, read from guest memory at
  * 0xB8000 + start address. dirty_pages, refreshes and used are left for
  * the caller. */
-void vga_capture(const struct vga *v, const struct bios_mem *mem, struct screen_view *out);
+void vga_capture(const struct vga *v, const struct bios_mem *mem, struct text_screen *out);
 
 #endif

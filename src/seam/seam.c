@@ -28,7 +28,7 @@ struct seam *seam_create(size_t ring_capacity)
 		return NULL;
 	}
 	snapshot_init(&seam->regs);
-	screen_box_init(&seam->screen);
+	text_screen_box_init(&seam->screen);
 	counters_reset(&seam->counters, seam_now_ns());
 	kstats_box_init(&seam->kstats);
 	control_init(&seam->control);
