@@ -20,9 +20,18 @@ set(KVMTUI_BOOT_SECTOR_GUESTS
   uartirq    # echo on COM1's receive interrupt, IRQ 4, instead of polling
   rtc        # the date and time from the CMOS clock, BCD and binary
   speaker    # a scale on the PC speaker: PIT channel 2 and port 61h, HLT between ticks
+  bioshello  # "Hello from the BIOS!" with int 10h teletype: one exit per BIOS call
+  screen     # colours and CP437 drawn straight into VGA text memory: no exits
+  keys       # int 16h: each key read from the BIOS with its scan code; Esc quits
+  clock      # int 1Ah: the CMOS clock's date and time, once a second
   flood      # N bytes as fast as it can, then debug-exit (benchmarks)
 )
 set(KVMTUI_FLAT_GUESTS)
+# disk.ld: a boot sector and the sectors it loads (an image larger than 512
+# bytes, so kvm-tui takes it as a disk).
+set(KVMTUI_DISK_GUESTS
+  loader     # loads its stage 2 from its own disk with int 13h, then runs it
+)
 
 set(KVMTUI_GUEST_IMAGES)
 foreach(g ${KVMTUI_BOOT_SECTOR_GUESTS})
@@ -30,6 +39,14 @@ foreach(g ${KVMTUI_BOOT_SECTOR_GUESTS})
     SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/${g}.S
     OUTPUT ${CMAKE_SOURCE_DIR}/guests/${g}.bin
     LDSCRIPT ${CMAKE_CURRENT_SOURCE_DIR}/bootsector.ld
+    FORMAT bin)
+  list(APPEND KVMTUI_GUEST_IMAGES ${CMAKE_SOURCE_DIR}/guests/${g}.bin)
+endforeach()
+foreach(g ${KVMTUI_DISK_GUESTS})
+  kvmtui_guest(${g}
+    SOURCE ${CMAKE_CURRENT_SOURCE_DIR}/${g}.S
+    OUTPUT ${CMAKE_SOURCE_DIR}/guests/${g}.bin
+    LDSCRIPT ${CMAKE_CURRENT_SOURCE_DIR}/disk.ld
     FORMAT bin)
   list(APPEND KVMTUI_GUEST_IMAGES ${CMAKE_SOURCE_DIR}/guests/${g}.bin)
 endforeach()

@@ -91,6 +91,12 @@ struct cpu_backend_ops {
 	/* Make a run in progress return by host time `at` (CLOCK_MONOTONIC ns)
 	 * or earlier: a guest asleep inside KVM_RUN is looked at again then. */
 	void (*alarm)(struct cpu_backend *be, uint64_t at, uint64_t now);
+	/* Live (NULL in a replay): the current machine's RAM as the host maps
+	 * it, for the BIOS's services (a reset makes a new machine: ask again
+	 * each time); which pages of VGA text memory the guest wrote since the
+	 * last call (bit n: page n of 0xB8000-0xBFFFF), 0 or -1. */
+	uint8_t *(*memory)(struct cpu_backend *be, uint64_t *size);
+	int (*vga_dirty)(struct cpu_backend *be, uint64_t *pages);
 	/* Replay only (NULL live): back to the start of the current recorded
 	 * generation, and the exit number reached at a time into it. */
 	int (*rewind)(struct cpu_backend *be);

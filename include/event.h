@@ -57,6 +57,7 @@ enum event_kind {
 	EVENT_DEBUGCON = 3, /* bytes written to the 0xe9 debug console (u.text) */
 	EVENT_STATE = 4,    /* the vCPU changed state (u.state) */
 	EVENT_IRQ = 5,      /* an interrupt was injected, or a line moved (u.irq) */
+	EVENT_TELETYPE = 6, /* characters the guest printed through the BIOS (int 10h), code page 437 (u.text) */
 };
 
 enum io_direction { IO_IN = 0, IO_OUT = 1 };
@@ -114,6 +115,20 @@ struct event {
 			uint8_t serial[7];
 		} io;
 		struct {
+			/* With EVENT_F_BIOS: the IO exit of a BIOS stub's trap.
+			 * The first fields are u.io's (the OUT itself). */
+			uint16_t port;
+			uint8_t size;
+			uint8_t dir;
+			uint32_t count;
+			uint8_t vector;  /* 0x10, 0x13, ...; 0x09 for the keyboard interrupt's work */
+			uint8_t result;  /* BIOS_EV_* */
+			uint8_t ah_out;  /* AH and AL as the call returned them */
+			uint8_t al_out;
+			uint16_t ax, bx, cx, dx, si, di, ds, es; /* as the guest called */
+			uint32_t detail; /* service-specific: an LBA, a key, microseconds left */
+		} bios;
+		struct {
 			uint64_t addr;
 			uint8_t len;
 			uint8_t is_write;
@@ -162,6 +177,7 @@ struct event {
 #define EVENT_F_STEP 0x01   /* this exit ended a single step */
 #define EVENT_F_SERIAL 0x02 /* this IO exit also carries COM1's output (u.io.serial):
 			     * one record per OUT instead of two, in a flood */
+#define EVENT_F_BIOS 0x04   /* this IO exit is a BIOS call: u.bios instead of u.io's data */
 
 /* The COM1 output an event carries, from an EVENT_UART record or piggybacked
  * on the OUT exit that produced it. Returns the byte count (0: none). */
@@ -177,6 +193,13 @@ static inline size_t event_serial_bytes(const struct event *ev, const uint8_t **
 	}
 	return 0;
 }
+
+/* u.bios.result */
+#define BIOS_EV_CARRY 0x01   /* returned with CF set: it failed */
+#define BIOS_EV_UNKNOWN 0x02 /* a function this BIOS does not have */
+#define BIOS_EV_RETRY 0x04   /* nothing yet: the stub waits for an interrupt and asks again */
+#define BIOS_EV_IRQ 0x08     /* an interrupt handler's work, not a call */
+#define BIOS_EV_ZERO 0x10    /* returned with ZF set (int 16h 01h: no key) */
 
 _Static_assert(sizeof(struct event) == 64, "one event is one cache line");
 

@@ -36,6 +36,23 @@ int vm_irqchip_parse(const char *text, enum vm_irqchip *out); /* 0 or -1 */
 /* What the console says about it: "user", "kernel (KVM's PIC, PIT)". */
 const char *vm_irqchip_label(enum vm_irqchip chip);
 
+/* Whether the machine has a BIOS (--bios, --no-bios). */
+enum vm_bios_mode {
+	VM_BIOS_AUTO = 0, /* on for a boot sector or a disk image, off for flat binaries and ELF */
+	VM_BIOS_ON,
+	VM_BIOS_OFF,
+};
+
+#define VM_MAX_DISKS 2
+
+/* What vm_create decided about the BIOS, for the machine it builds. */
+struct vm_bios_plan {
+	bool on;
+	uint8_t boot_drive;     /* DL at the boot sector's first instruction */
+	uint8_t floppies;       /* drives 00h.. */
+	uint8_t hard_disks;     /* drives 80h.. */
+};
+
 #define VM_DEFAULT_MEM (16ull << 20)
 #define VM_MIN_MEM (64ull << 10)
 #define VM_MAX_MEM (64ull << 30)
@@ -54,6 +71,13 @@ struct vm_options {
 	const char *record_path;  /* --record: write what the console shows here; NULL = no */
 	const char *guest_name;   /* as the user named it, for the recording (NULL: guest_path) */
 	enum vm_irqchip irqchip;  /* --irqchip: user (default) or kernel */
+	enum vm_bios_mode bios;        /* --bios / --no-bios */
+	const char *disks[VM_MAX_DISKS]; /* --disk FILE, in order (after the guest, if it is a disk) */
+	unsigned ndisks;
+	bool disk_write;          /* --disk-write: the guest's writes reach the image files */
+	bool has_boot_drive;      /* --boot */
+	uint8_t boot_drive;
+	struct vm_bios_plan bios_plan; /* filled by vm_create */
 };
 
 /* What a recording says about itself, for the replay's title and the UI. */
@@ -89,6 +113,8 @@ const char *vm_image_kind(const struct vm *vm);
 /* The mode it started in: "real", "protected", "paged", "long". */
 const char *vm_start_mode(const struct vm *vm);
 enum guest_mode vm_mode(const struct vm *vm);
+/* Whether the machine has the BIOS (and so a text screen). */
+bool vm_has_bios(const struct vm *vm);
 /* NULL for a live VM. */
 const struct replay_summary *vm_replay_summary(const struct vm *vm);
 /* A live VM's interrupt controller, for display (vm_irqchip_label); NULL in

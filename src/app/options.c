@@ -13,7 +13,8 @@ enum {
 	OPT_HEADLESS = 256, OPT_MEM, OPT_MODE, OPT_LOAD_ADDR, OPT_ENTRY, OPT_TRACE, OPT_STATS,
 	OPT_TIMEOUT, OPT_MAX_EXITS, OPT_THEME, OPT_LIST_THEMES, OPT_NO_COLOR, OPT_PAUSED,
 	OPT_RECORD, OPT_REPLAY, OPT_SPEED, OPT_LOOP,
-	OPT_KEYBOARD, OPT_IRQCHIP,
+	OPT_KEYBOARD, OPT_IRQCHIP, OPT_BIOS, OPT_NO_BIOS, OPT_DISK, OPT_DISK_WRITE, OPT_BOOT,
+	OPT_SCREEN_DUMP,
 };
 
 static const struct option long_options[] = {
@@ -36,6 +37,12 @@ static const struct option long_options[] = {
 	{ "loop", no_argument, NULL, OPT_LOOP },
 	{ "keyboard", required_argument, NULL, OPT_KEYBOARD },
 	{ "irqchip", required_argument, NULL, OPT_IRQCHIP },
+	{ "bios", no_argument, NULL, OPT_BIOS },
+	{ "no-bios", no_argument, NULL, OPT_NO_BIOS },
+	{ "disk", required_argument, NULL, OPT_DISK },
+	{ "disk-write", no_argument, NULL, OPT_DISK_WRITE },
+	{ "boot", required_argument, NULL, OPT_BOOT },
+	{ "screen-dump", required_argument, NULL, OPT_SCREEN_DUMP },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -67,6 +74,13 @@ void cli_help(FILE *out)
 	      "  --irqchip CHIP      the PC's interrupt controller and timer: user (the\n"
 	      "                      default: kvm-tui's own 8259 PIC and 8254 PIT) or kernel\n"
 	      "                      (KVM's: their port exits and HLT stay in the kernel)\n"
+	      "  --bios, --no-bios   the PC BIOS (int 10h, 13h, 16h, ...; on by default for a\n"
+	      "                      boot sector or a disk image, off for flat and ELF)\n"
+	      "  --disk FILE         a disk image for int 13h (twice for two drives); a\n"
+	      "                      floppy size is drive 00h, anything else 80h\n"
+	      "  --disk-write        let the guest's disk writes reach the files (without\n"
+	      "                      it they stay in memory and are dropped at exit)\n"
+	      "  --boot DRIVE        boot from drive 00h, 01h, 80h or 81h (also a, b, c, d)\n"
 	      "\n"
 	      "Console:\n"
 	      "  --headless          no UI: guest serial output to stdout, stdin to the guest\n"
@@ -74,8 +88,10 @@ void cli_help(FILE *out)
 	      "  --stats             print exit counts and exits/s at the end (headless)\n"
 	      "  --timeout SECONDS   stop after SECONDS, status 124 (headless)\n"
 	      "  --max-exits N       stop after N exits (status 14)\n"
-	      "  --keyboard kbc|uart where typed input goes: uart (default) to COM1 as bytes,\n"
-	      "                      kbc to the 8042 as scan codes on IRQ 1 (the TUI's K)\n"
+	      "  --keyboard kbc|uart where typed input goes: uart (default without the BIOS)\n"
+	      "                      to COM1 as bytes, kbc (default with it) to the 8042 as\n"
+	      "                      scan codes on IRQ 1 (the TUI's K)\n"
+	      "  --screen-dump FILE  write the final text screen to FILE as UTF-8 (headless)\n"
 	      "\n"
 	      "Record and replay:\n"
 	      "  --record FILE       record what the console shows (exits, registers, text)\n"
@@ -204,7 +220,38 @@ static const char *const live_only[] = {
 	[OPT_MAX_EXITS - OPT_HEADLESS] = "--max-exits", [OPT_RECORD - OPT_HEADLESS] = "--record",
 	[OPT_KEYBOARD - OPT_HEADLESS] = "--keyboard",
 	[OPT_IRQCHIP - OPT_HEADLESS] = "--irqchip",
+	[OPT_BIOS - OPT_HEADLESS] = "--bios", [OPT_NO_BIOS - OPT_HEADLESS] = "--no-bios",
+	[OPT_DISK - OPT_HEADLESS] = "--disk", [OPT_DISK_WRITE - OPT_HEADLESS] = "--disk-write",
+	[OPT_BOOT - OPT_HEADLESS] = "--boot",
 };
+
+/* "00h"-style drive numbers as a BIOS names them, or the DOS letters. */
+static int parse_drive(const char *text, uint8_t *out)
+{
+	static const struct { const char *name; uint8_t drive; } names[] = {
+		{ "a", 0x00 }, { "b", 0x01 }, { "c", 0x80 }, { "d", 0x81 },
+		{ "0x00", 0x00 }, { "0x01", 0x01 }, { "0x80", 0x80 }, { "0x81", 0x81 },
+		{ "00h", 0x00 }, { "01h", 0x01 }, { "80h", 0x80 }, { "81h", 0x81 },
+		{ "0", 0x00 }, { "1", 0x01 }, { "128", 0x80 }, { "129", 0x81 },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcasecmp(text, names[i].name) == 0) {
+			*out = names[i].drive;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int add_disk(struct cli_options *o, const char *arg, char *err, size_t errlen)
+{
+	if (o->vm.ndisks == VM_MAX_DISKS) {
+		snprintf(err, errlen, "--disk: at most %d disks", VM_MAX_DISKS);
+		return -1;
+	}
+	o->vm.disks[o->vm.ndisks++] = arg;
+	return 0;
+}
 
 static int apply_option(int c, const char *arg, struct cli_options *o, char *err, size_t errlen)
 {
@@ -259,11 +306,22 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 		if (strcmp(arg, "kbc") != 0 && strcmp(arg, "uart") != 0)
 			return bad_value("--keyboard", arg, "kbc or uart", err, errlen);
 		o->keyboard = arg[0] == 'k' ? INPUT_TO_KBC : INPUT_TO_UART;
+		o->has_keyboard = true;
 		return 0;
 	case OPT_IRQCHIP:
 		if (vm_irqchip_parse(arg, &o->vm.irqchip))
 			return bad_value("--irqchip", arg, "user or kernel", err, errlen);
 		return 0;
+	case OPT_BIOS: o->vm.bios = VM_BIOS_ON; return 0;
+	case OPT_NO_BIOS: o->vm.bios = VM_BIOS_OFF; return 0;
+	case OPT_DISK: return add_disk(o, arg, err, errlen);
+	case OPT_DISK_WRITE: o->vm.disk_write = true; return 0;
+	case OPT_BOOT:
+		o->vm.has_boot_drive = true;
+		if (parse_drive(arg, &o->vm.boot_drive))
+			return bad_value("--boot", arg, "a drive: 00h, 01h, 80h, 81h, or a, b, c, d", err, errlen);
+		return 0;
+	case OPT_SCREEN_DUMP: o->screen_dump_path = arg; return 0;
 	case 'h': o->help = true; return 0;
 	case 'V': o->version = true; return 0;
 	default: return -1;
@@ -286,7 +344,8 @@ static int check_replay(const struct cli_options *o, char *err, size_t errlen)
 
 int cli_check_console(const struct cli_options *o, char *err, size_t errlen)
 {
-	const char *opt = o->trace_path ? "--trace" : o->stats ? "--stats" : o->timeout_s > 0 ? "--timeout" : NULL;
+	const char *opt = o->trace_path ? "--trace" : o->stats ? "--stats" : o->timeout_s > 0 ? "--timeout"
+			  : o->screen_dump_path ? "--screen-dump" : NULL;
 	if (o->headless || !opt)
 		return 0;
 	snprintf(err, errlen, "%s works only with --headless (the console shows the exits itself)", opt);
@@ -312,14 +371,30 @@ static int bad_option(char **argv, char *err, size_t errlen)
 	return -1;
 }
 
-static int check_guest(const struct cli_options *o, const char *extra, char *err, size_t errlen)
+/* "kvm-tui --disk os.img" boots os.img: the first disk is the guest. */
+static void guest_from_disk(struct cli_options *o)
 {
+	if (o->guest || !o->vm.ndisks)
+		return;
+	o->guest = o->vm.disks[0];
+	for (unsigned i = 1; i < o->vm.ndisks; i++)
+		o->vm.disks[i - 1] = o->vm.disks[i];
+	o->vm.ndisks--;
+}
+
+static int check_guest(struct cli_options *o, const char *extra, char *err, size_t errlen)
+{
+	guest_from_disk(o);
 	if (o->has_speed || o->replay_loop) {
 		snprintf(err, errlen, "%s is for replays (--replay FILE)", o->has_speed ? "--speed" : "--loop");
 		return -1;
 	}
 	if (!o->guest) {
 		snprintf(err, errlen, "no guest given");
+		return -1;
+	}
+	if (o->vm.bios == VM_BIOS_OFF && (o->vm.ndisks || o->vm.has_boot_drive)) {
+		snprintf(err, errlen, "%s needs the BIOS: drop --no-bios", o->vm.ndisks ? "--disk" : "--boot");
 		return -1;
 	}
 	if (extra) {

@@ -26,7 +26,9 @@ struct cli_options {
 	uint32_t replay_speed;    /* --speed, thousandths of the recorded pace (0 = max) */
 	bool replay_loop;         /* --loop */
 	const char *live_option;  /* the last option given that only a live VM takes */
-	enum input_target keyboard; /* --keyboard: where typed input goes first (UART default) */
+	enum input_target keyboard; /* --keyboard: where typed input goes first */
+	bool has_keyboard;        /* --keyboard given (else: the 8042 with the BIOS, COM1 without) */
+	const char *screen_dump_path; /* --screen-dump: the final text screen as UTF-8 (headless) */
 };
 
 /* 0 ok; -1 usage error with the reason in err. */

@@ -16,7 +16,7 @@ typedef void (*pio_write_fn)(void *ctx, uint16_t offset, uint8_t size, uint32_t 
 typedef void (*mmio_read_fn)(void *ctx, uint64_t offset, uint8_t *data, uint8_t len);
 typedef void (*mmio_write_fn)(void *ctx, uint64_t offset, const uint8_t *data, uint8_t len);
 
-#define BUS_MAX_DEVICES 16
+#define BUS_MAX_DEVICES 32
 
 struct pio_device {
 	uint16_t base, len;

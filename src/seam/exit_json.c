@@ -14,6 +14,7 @@
  */
 #include <inttypes.h>
 
+#include "bios_describe.h"
 #include "exit_decoders.h"
 
 /* Keys are this file's literals; only values can carry unexpected bytes. */
@@ -55,6 +56,14 @@ void exit_json_io(const struct event *ev, struct exit_text *out)
 	exit_json_hex(out, "port", ev->u.io.port);
 	exit_json_uint(out, "size", ev->u.io.size);
 	exit_json_uint(out, "count", ev->u.io.count);
+	if (ev->flags & EVENT_F_BIOS) {
+		char what[120];
+		bios_describe(ev, what, sizeof what);
+		exit_json_hex(out, "bios_vector", ev->u.bios.vector);
+		exit_json_hex(out, "bios_ax", ev->u.bios.ax);
+		exit_json_string(out, "bios", what);
+		return;
+	}
 	/* The first element moved: a rep string's later bytes are not in the record. */
 	exit_json_hex(out, "data", little_endian(ev->u.io.data, ev->u.io.size));
 }

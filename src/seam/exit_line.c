@@ -6,6 +6,7 @@
  */
 #include <inttypes.h>
 
+#include "bios_describe.h"
 #include "exit_decoders.h"
 #include "port_names.h"
 
@@ -19,6 +20,12 @@ static char size_suffix(unsigned size)
 
 void exit_line_io(const struct event *ev, struct exit_text *out)
 {
+	if (ev->flags & EVENT_F_BIOS) { /* the OUT is only the stub's way to ask kvm-tui */
+		char what[120];
+		bios_describe(ev, what, sizeof what);
+		exit_text_printf(out, "%s", what);
+		return;
+	}
 	int is_out = ev->u.io.dir == IO_OUT;
 	uint16_t port = ev->u.io.port;
 	char value[24], chr[12] = "";

@@ -4,8 +4,25 @@
  * padded to one column so the values line up. */
 #include <inttypes.h>
 
+#include "bios_describe.h"
 #include "exit_decoders.h"
 #include "port_names.h"
+
+/* A BIOS stub's trap: what the guest asked for, and what it got back. */
+static void bios_section(const struct event *ev, struct exit_text *out)
+{
+	const typeof(ev->u.bios) *b = &ev->u.bios;
+	char what[120];
+	bios_describe(ev, what, sizeof what);
+	exit_text_printf(out, "BIOS call:  %s\n", what);
+	exit_text_printf(out, "Service:    int %02Xh, %s (kvm-tui answers it for the ROM's stub)\n", b->vector,
+			 bios_service_name(b->vector));
+	exit_text_printf(out, "Called:     AX=%04x BX=%04x CX=%04x DX=%04x SI=%04x DI=%04x DS=%04x ES=%04x\n",
+			 b->ax, b->bx, b->cx, b->dx, b->si, b->di, b->ds, b->es);
+	exit_text_printf(out, "Returned:   AH=%02x AL=%02x CF=%u%s\n", b->ah_out, b->al_out,
+			 (b->result & BIOS_EV_CARRY) ? 1 : 0,
+			 (b->result & BIOS_EV_RETRY) ? " (nothing yet: the stub waits in HLT and asks again)" : "");
+}
 
 void exit_section_io(const struct event *ev, struct exit_text *out)
 {
@@ -20,6 +37,10 @@ void exit_section_io(const struct event *ev, struct exit_text *out)
 			 name.long_name ? "  " : "", name.long_name ? name.long_name : "");
 	exit_text_printf(out, "Size:       %u byte%s, count %" PRIu32 "\n", ev->u.io.size,
 			 ev->u.io.size == 1 ? "" : "s", ev->u.io.count);
+	if (ev->flags & EVENT_F_BIOS) {
+		bios_section(ev, out);
+		return;
+	}
 	exit_text_printf(out, "Data:       0x%s%s%s\n", value, ev->u.io.size == 1 && chr[0] ? "  " : "",
 			 ev->u.io.size == 1 ? chr : "");
 }

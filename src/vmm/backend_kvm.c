@@ -145,6 +145,18 @@ static void kvm_complete_pending(struct cpu_backend *be)
 	k->synced = true;
 }
 
+static uint8_t *kvm_memory(struct cpu_backend *be, uint64_t *size)
+{
+	struct kvm_backend *k = kb(be);
+	*size = k->m.mem.size;
+	return k->m.mem.host;
+}
+
+static int kvm_vga_dirty(struct cpu_backend *be, uint64_t *pages)
+{
+	return guest_memory_vga_dirty(kb(be)->m.vm_fd, pages);
+}
+
 static int kvm_set_single_step(struct cpu_backend *be, bool on)
 {
 	struct kvm_backend *k = kb(be);
@@ -287,6 +299,8 @@ static const struct cpu_backend_ops kvm_ops = {
 	.irq_lines = kvm_irq_lines,
 	.alarm = kvm_alarm,
 	.reset = kvm_reset,
+	.memory = kvm_memory,
+	.vga_dirty = kvm_vga_dirty,
 	.rewind = NULL,
 	.exits_until = NULL,
 	.destroy = kvm_destroy,

@@ -175,6 +175,10 @@ static void build_regs(struct kvm_regs *r, const struct cpu_start *st, uint64_t 
 		r->rsp = st->boot_sector ? 0x7c00 : 0xfffe;
 		if (st->boot_sector)
 			r->rdx = 0x80; /* DL: the drive we "booted" from, the first hard disk */
+		if (st->bios) {
+			r->rdx = st->boot_drive;
+			r->rflags |= 0x200; /* IF: a BIOS jumps to the boot sector with interrupts on */
+		}
 	} else {
 		r->rip = st->entry;
 		r->rsp = cpu_setup_area(mem_size, st->mode);

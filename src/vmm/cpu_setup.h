@@ -28,6 +28,8 @@ struct cpu_start {
 	enum guest_mode mode;
 	uint64_t entry;      /* linear */
 	bool boot_sector;    /* DL = 0x80, SP = 0x7c00 */
+	bool bios;           /* started by the BIOS: DL = boot_drive, interrupts on */
+	uint8_t boot_drive;
 };
 
 int cpu_setup(int kvm_fd, int vcpu_fd, struct guest_memory *gm, const struct cpu_start *start,

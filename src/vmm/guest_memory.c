@@ -26,11 +26,12 @@ int guest_memory_alloc(struct guest_memory *gm, uint64_t size, char *err, size_t
 	return 0;
 }
 
-static int map_slot(int vm_fd, uint32_t slot, uint64_t gpa, uint64_t len, uint8_t *host,
-		    char *err, size_t errlen)
+static int map_slot_flags(int vm_fd, uint32_t slot, uint64_t gpa, uint64_t len, uint8_t *host,
+			  uint32_t flags, char *err, size_t errlen)
 {
 	struct kvm_userspace_memory_region region = {
 		.slot = slot,
+		.flags = flags,
 		.guest_phys_addr = gpa,
 		.memory_size = len,
 		.userspace_addr = (uint64_t)(uintptr_t)host,
@@ -43,6 +44,12 @@ static int map_slot(int vm_fd, uint32_t slot, uint64_t gpa, uint64_t len, uint8_
 	return 0;
 }
 
+static int map_slot(int vm_fd, uint32_t slot, uint64_t gpa, uint64_t len, uint8_t *host,
+		    char *err, size_t errlen)
+{
+	return map_slot_flags(vm_fd, slot, gpa, len, host, 0, err, errlen);
+}
+
 int guest_memory_map(const struct guest_memory *gm, int vm_fd, char *err, size_t errlen)
 {
 	uint64_t low = gm->size < GUEST_HOLE_START ? gm->size : GUEST_HOLE_START;
@@ -52,6 +59,30 @@ int guest_memory_map(const struct guest_memory *gm, int vm_fd, char *err, size_t
 	    map_slot(vm_fd, 1, GUEST_HOLE_END, gm->size - GUEST_HOLE_END,
 		     gm->host + GUEST_HOLE_END, err, errlen))
 		return -1;
+	return 0;
+}
+
+int guest_memory_map_bios(const struct guest_memory *gm, int vm_fd, char *err, size_t errlen)
+{
+	if (gm->size < GUEST_BIOS_MIN_MEM) {
+		snprintf(err, errlen, "the BIOS needs at least 1 MiB of guest memory (--mem 1M, or --no-bios)");
+		return -1;
+	}
+	if (map_slot_flags(vm_fd, GUEST_VGA_SLOT, GUEST_VGA_START, GUEST_VGA_SIZE, gm->host + GUEST_VGA_START,
+			   KVM_MEM_LOG_DIRTY_PAGES, err, errlen) ||
+	    map_slot_flags(vm_fd, GUEST_ROM_SLOT, GUEST_ROM_START, GUEST_ROM_SIZE, gm->host + GUEST_ROM_START,
+			   KVM_MEM_READONLY, err, errlen))
+		return -1;
+	return 0;
+}
+
+int guest_memory_vga_dirty(int vm_fd, uint64_t *pages)
+{
+	uint64_t bitmap = 0; /* 8 pages: one word is KVM's smallest bitmap */
+	struct kvm_dirty_log log = { .slot = GUEST_VGA_SLOT, .dirty_bitmap = &bitmap };
+	if (kvm_ioctl(vm_fd, KVM_GET_DIRTY_LOG, &log) < 0)
+		return -1;
+	*pages = bitmap;
 	return 0;
 }
 

@@ -27,6 +27,7 @@ const char *image_kind_name(enum image_kind kind)
 	case IMAGE_BOOT_SECTOR: return "boot sector";
 	case IMAGE_ELF32: return "ELF32";
 	case IMAGE_ELF64: return "ELF64";
+	case IMAGE_DISK: return "disk image";
 	}
 	return "unknown";
 }

@@ -52,7 +52,7 @@ static int blob_place(const struct guest_image *img, uint8_t *mem, uint64_t mem_
 	out->entry = entry;
 	out->lowest = addr;
 	out->highest = addr + img->size;
-	out->boot_sector = img->kind == IMAGE_BOOT_SECTOR;
+	out->boot_sector = img->kind == IMAGE_BOOT_SECTOR || img->kind == IMAGE_DISK;
 	out->nranges = 1;
 	out->ranges[0] = (struct load_range){ .start = addr, .end = addr + img->size };
 	return 0;
@@ -70,6 +70,7 @@ int image_place(const struct guest_image *img, uint8_t *mem, uint64_t mem_size,
 	case IMAGE_FLAT:
 		return blob_place(img, mem, mem_size, opts, 0, out, err, errlen);
 	case IMAGE_BOOT_SECTOR:
+	case IMAGE_DISK:
 		return blob_place(img, mem, mem_size, opts, BOOT_SECTOR_ADDR, out, err, errlen);
 	case IMAGE_ELF32:
 	case IMAGE_ELF64:

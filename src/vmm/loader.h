@@ -13,15 +13,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum image_kind { IMAGE_FLAT, IMAGE_BOOT_SECTOR, IMAGE_ELF32, IMAGE_ELF64 };
+/* IMAGE_DISK: larger than one sector, the first ending 55 AA: a disk whose
+ * boot sector is loaded like IMAGE_BOOT_SECTOR; the BIOS reads the rest. */
+enum image_kind { IMAGE_FLAT, IMAGE_BOOT_SECTOR, IMAGE_ELF32, IMAGE_ELF64, IMAGE_DISK };
 
-const char *image_kind_name(enum image_kind kind); /* "flat", "boot sector", "ELF32", "ELF64" */
+const char *image_kind_name(enum image_kind kind); /* "flat", "boot sector", "ELF32", "ELF64", "disk image" */
 
 struct guest_image {
 	uint8_t *data;
 	size_t size;
 	enum image_kind kind;
 	char *path;           /* owned copy, prefixes messages; may be NULL */
+	uint64_t file_size;   /* the whole file (IMAGE_DISK: data holds only its first sector) */
 };
 
 struct load_options {

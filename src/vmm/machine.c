@@ -7,8 +7,10 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "bios_setup.h"
 #include "cpu_setup.h"
 #include "guest_layout.h"
 #include "kvm_irqchip.h"
@@ -55,16 +57,47 @@ static int create_vcpu(struct machine *m, const struct kvm_device *kvm, char *er
 	return 0;
 }
 
+/* Local time since midnight, where a BIOS starts its tick count. */
+static uint64_t ns_since_midnight(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	struct tm local;
+	time_t secs = ts.tv_sec;
+	if (!localtime_r(&secs, &local))
+		return 0;
+	uint64_t s = (uint64_t)local.tm_hour * 3600 + (uint64_t)local.tm_min * 60 + (uint64_t)local.tm_sec;
+	return s * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* What a BIOS's POST would have left in memory, before the guest's image
+ * goes in (a flat image at 0 run with --bios then wins over the vectors). */
+static void bios_memory(struct machine *m, const struct vm_options *opts)
+{
+	struct bios_mem mem = { .ram = m->mem.host, .size = m->mem.size };
+	struct bios_boot_config cfg = {
+		.ram_size = m->mem.size,
+		.floppies = opts->bios_plan.floppies,
+		.hard_disks = opts->bios_plan.hard_disks,
+		.ns_since_midnight = ns_since_midnight(),
+	};
+	bios_setup_memory(&mem, &cfg);
+}
+
 int machine_build(struct machine *m, const struct kvm_device *kvm, const struct vm_options *opts,
 		  enum guest_mode mode, const struct guest_image *img, char *err, size_t errlen)
 {
 	memset(m, 0, sizeof(*m));
 	m->vm_fd = m->vcpu_fd = -1;
 	uint64_t mem_size = opts->mem_size ? opts->mem_size : VM_DEFAULT_MEM;
-	if (guest_memory_alloc(&m->mem, mem_size, err, errlen) ||
-	    create_vm(m, kvm, err, errlen) ||
-	    guest_layout_place(img, opts, mem_size, mode, m->mem.host, &m->load, err, errlen) ||
-	    guest_memory_map(&m->mem, m->vm_fd, err, errlen))
+	bool bios = opts->bios_plan.on;
+	if (guest_memory_alloc(&m->mem, mem_size, err, errlen) || create_vm(m, kvm, err, errlen))
+		goto fail;
+	if (bios && mem_size >= GUEST_BIOS_MIN_MEM)
+		bios_memory(m, opts);
+	if (guest_layout_place(img, opts, mem_size, mode, m->mem.host, &m->load, err, errlen) ||
+	    guest_memory_map(&m->mem, m->vm_fd, err, errlen) ||
+	    (bios && guest_memory_map_bios(&m->mem, m->vm_fd, err, errlen)))
 		goto fail;
 	/* The in-kernel chips must exist before the vCPU: its local APIC is
 	 * made only when they do. */
@@ -74,7 +107,8 @@ int machine_build(struct machine *m, const struct kvm_device *kvm, const struct 
 	if (create_vcpu(m, kvm, err, errlen) ||
 	    (m->kernel_irqchip && kvm_irqchip_wire_lapic(m->vcpu_fd, err, errlen)))
 		goto fail;
-	struct cpu_start start = { .mode = mode, .entry = m->load.entry, .boot_sector = m->load.boot_sector };
+	struct cpu_start start = { .mode = mode, .entry = m->load.entry, .boot_sector = m->load.boot_sector,
+				   .bios = bios, .boot_drive = opts->bios_plan.boot_drive };
 	if (cpu_setup(kvm->fd, m->vcpu_fd, &m->mem, &start, err, errlen))
 		goto fail;
 	return 0;

@@ -54,6 +54,9 @@ struct vcpu_config {
 	/* A reset also resets the devices (their state is the machine's). */
 	void (*reset_devices)(void *ctx);
 	void *devices_ctx;
+	/* The BIOS's text screen (live, with the BIOS; NULL otherwise): look
+	 * for changes and publish them, at most every few ms unless force. */
+	void (*screen)(void *ctx, bool force);
 };
 
 struct vcpu {
@@ -79,6 +82,8 @@ struct vcpu {
 	bool guest_exited;
 	int guest_status;
 	struct event text;        /* COM1/debugcon bytes being gathered into one record */
+	struct event bios_call;   /* a BIOS trap during this exit: its u.bios (vcpu_note_bios) */
+	bool bios_noted;
 };
 
 void vcpu_init(struct vcpu *v, const struct vcpu_config *cfg);
@@ -90,6 +95,9 @@ void vcpu_stop(struct vcpu *v);
 /* For the devices, on the vCPU thread while an exit is handled. */
 void vcpu_text_byte(struct vcpu *v, enum event_kind kind, uint8_t byte);
 void vcpu_guest_exit(struct vcpu *v, int status);
+/* The IO exit being handled is a BIOS call: call->u.bios from .vector on
+ * goes into its record, which then carries EVENT_F_BIOS. */
+void vcpu_note_bios(struct vcpu *v, const struct event *call);
 
 /* vcpu_publish.c: the loop's outputs (internal to src/vmm). */
 void vcpu_emit(struct vcpu *v, const struct event *ev);
@@ -103,6 +111,8 @@ void vcpu_record_regs(struct vcpu *v);
 void vcpu_handle_exit(struct vcpu *v, struct vcpu_exit *x, uint64_t now);
 /* vcpu_loop.c */
 void vcpu_enter_pause(struct vcpu *v);
+/* The host side failed: ERROR, with why for the console. */
+void vcpu_fail(struct vcpu *v, const char *why);
 /* vcpu_irq.c */
 /* True if it injected an interrupt (a single step ends there: the injection is a step of its own). */
 bool vcpu_irq_deliver(struct vcpu *v);

@@ -5,6 +5,7 @@
  * before the guest runs again. What an exit does to the vCPU's state (HLT
  * stops it, a failed entry ends it, ...) is looked up in the exit table.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "exit_table.h"
@@ -24,6 +25,23 @@ static void carry_serial(struct vcpu *v, struct event *ev)
 	text->len = 0;
 }
 
+/* A BIOS trap's OUT is shown as the call it stands for: the record's
+ * bytes after u.io's first fields (port, size, direction, count) say which
+ * call, with what, and how it ended. */
+static void carry_bios(struct vcpu *v, struct event *ev)
+{
+	const size_t from = offsetof(struct event, u.bios.vector);
+	memcpy((uint8_t *)ev + from, (const uint8_t *)&v->bios_call + from, sizeof(*ev) - from);
+	ev->flags |= EVENT_F_BIOS;
+	v->bios_noted = false;
+}
+
+void vcpu_note_bios(struct vcpu *v, const struct event *call)
+{
+	v->bios_call = *call;
+	v->bios_noted = true;
+}
+
 static void devices_io(struct vcpu *v, struct vcpu_exit *x)
 {
 	struct event *ev = &x->ev;
@@ -35,7 +53,10 @@ static void devices_io(struct vcpu *v, struct vcpu_exit *x)
 			memcpy(&val, x->io_data + (size_t)i * size, size);
 			bus_pio_write(v->cfg.bus, ev->u.io.port, size, val);
 		}
-		carry_serial(v, ev);
+		if (v->bios_noted)
+			carry_bios(v, ev); /* COM1 text from int 14h goes in a record of its own */
+		else
+			carry_serial(v, ev);
 		return;
 	}
 	for (uint32_t i = 0; i < count; i++) {

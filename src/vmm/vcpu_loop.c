@@ -26,7 +26,7 @@ static bool is_paused(const struct vcpu *v)
 }
 
 /* The host side failed: say why, then stop. */
-static void fail(struct vcpu *v, const char *why)
+void vcpu_fail(struct vcpu *v, const char *why)
 {
 	control_set_error(&v->cfg.seam->control, why);
 	vcpu_set_state(v, VCPU_ERROR, 0);
@@ -35,7 +35,7 @@ static void fail(struct vcpu *v, const char *why)
 static void set_single_step(struct vcpu *v, bool on)
 {
 	if (ops(v)->set_single_step(v->cfg.backend, on) && on)
-		fail(v, v->cfg.backend->last_error);
+		vcpu_fail(v, v->cfg.backend->last_error);
 }
 
 /* An IN or MMIO read completes inside the next run. Before showing a paused
@@ -113,7 +113,7 @@ static void do_reset(struct vcpu *v)
 	if (ops(v)->reset(v->cfg.backend, err, sizeof(err))) {
 		char why[300];
 		snprintf(why, sizeof(why), "reset failed: %s", err);
-		fail(v, why);
+		vcpu_fail(v, why);
 		return;
 	}
 	begin_generation(v, was_paused);
@@ -137,7 +137,7 @@ static void seek(struct vcpu *v, uint64_t target)
 		target = ops(v)->exits_until(v->cfg.backend, target & ~CONTROL_SEEK_TIME);
 	new_generation(v);
 	if (ops(v)->rewind(v->cfg.backend)) {
-		fail(v, "the recording cannot be read again from this generation's start");
+		vcpu_fail(v, "the recording cannot be read again from this generation's start");
 		return;
 	}
 	/* The console clears and rebuilds from the replayed records, but this
@@ -260,9 +260,11 @@ static void run_once(struct vcpu *v)
 		vcpu_set_state(v, x.end_state, x.end_status);
 		break;
 	case BACKEND_ERROR:
-		fail(v, x.why ? x.why : "the CPU backend failed");
+		vcpu_fail(v, x.why ? x.why : "the CPU backend failed");
 		break;
 	}
+	if (v->cfg.screen)
+		v->cfg.screen(v->cfg.devices_ctx, false);
 }
 
 /* Slow motion: returns true if it waited (requests may have arrived). */

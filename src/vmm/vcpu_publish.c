@@ -102,6 +102,8 @@ void vcpu_set_state(struct vcpu *v, enum vcpu_state state, int status)
 		return;
 	if (v->regs_stale)
 		vcpu_publish_regs(v); /* a stopped vCPU always shows its last registers */
+	if (v->cfg.screen)
+		v->cfg.screen(v->cfg.devices_ctx, true); /* ... and its last screen */
 	vcpu_text_flush(v);
 	v->state = state;
 	vcpu_irq_clock(v, state);

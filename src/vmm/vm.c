@@ -68,6 +68,10 @@ static int open_live(struct vm *vm, char *err, size_t errlen)
 	if (image_read(vm->guest_path, vm->opts.mem_size, &vm->image, err, errlen))
 		return -1;
 	vm->mode = resolve_mode(vm->opts.mode, vm->image.kind);
+	/* The disks too are the user's files: refused before KVM is opened. */
+	if (vm_bios_plan(vm, err, errlen))
+		return -1;
+	vm_bios_attach(vm);
 	/* Everything about the guest is checked before /dev/kvm is opened, so
 	 * a broken ELF or a bad --entry is named as such on a host without KVM
 	 * too (machine_build places it again, for real, at each reset). */
@@ -107,6 +111,7 @@ struct vm *vm_create(const struct vm_options *opts, struct seam *seam, char *err
 		.seam = seam, .backend = vm->backend, .bus = &vm->bus, .record = vm->record,
 		.start_paused = opts->start_paused, .max_exits = opts->max_exits,
 		.reset_devices = vm_devices_reset, .devices_ctx = vm, .irq = pc_irq_vcpu(&vm->irq),
+		.screen = vm->bios.on ? vm_bios_screen : NULL,
 	};
 	attach_vcpu(vm, &cfg);
 	/* KVM's irqchip: a halted guest sleeps inside KVM_RUN, not on the
@@ -167,9 +172,15 @@ void vm_destroy(struct vm *vm)
 	(void)vm_stop(vm, err, sizeof(err)); /* an error worth reporting was taken by vm_stop */
 	if (vm->backend)
 		vm->backend->ops->destroy(vm->backend);
+	vm_bios_close(vm); /* unwritten overlays are dropped here */
 	image_free(&vm->image);
 	free(vm->guest_path);
 	free(vm);
+}
+
+bool vm_has_bios(const struct vm *vm)
+{
+	return !vm->is_replay && vm->bios.on;
 }
 
 const char *vm_image_kind(const struct vm *vm)

@@ -54,6 +54,7 @@ void vm_devices_reset(void *ctx)
 	uart_reset(&vm->uart);
 	kbd_feed_reset(&vm->kbd_feed);
 	pc_irq_reset(&vm->irq);
+	vm_bios_reset(vm);
 }
 
 void vm_devices_init(struct vm *vm)

@@ -11,6 +11,7 @@
 #include "pc_irq.h"
 #include "uart16550.h"
 #include "vcpu.h"
+#include "vm_bios.h"
 #include "vm.h"
 
 struct rec_writer;
@@ -32,6 +33,7 @@ struct vm {
 	struct debug_exit debug_exit;
 	struct kbd_feed kbd_feed;     /* typed keys from the console into the 8042 */
 	struct pc_irq irq;            /* PIC, PIT, port 61h: a user-space interrupt controller */
+	struct vm_bios bios;          /* the BIOS, its disks and the text screen (boot sectors, disks) */
 
 	/* replay */
 	bool is_replay;

@@ -101,9 +101,11 @@ struct bios_host {
 	void (*reboot)(void *ctx);
 	/* Host time in ns (CLOCK_MONOTONIC), for int 15h 86h waits. */
 	uint64_t (*now_ns)(void *ctx);
-	/* The time of day as a PC's CMOS clock holds it (local time, ns since
-	 * 1970-01-01 00:00 local), for int 1Ah 02h/04h. */
-	int64_t (*time_of_day)(void *ctx);
+	/* The hardware, as a real BIOS reaches it: through I/O ports (int 14h
+	 * talks to COM1's registers, int 1Ah to the CMOS clock's). These go to
+	 * the device models directly, not through an exit. */
+	uint8_t (*port_in)(void *ctx, uint16_t port);
+	void (*port_out)(void *ctx, uint16_t port, uint8_t value);
 };
 
 #define BIOS_MAX_DISKS 2
@@ -120,6 +122,10 @@ struct bios {
 	uint8_t last_disk_status[BIOS_MAX_DISKS]; /* int 13h 01h reads it back */
 };
 
+/* One trap: the service for `vector` (irq: an interrupt handler's work,
+ * not a call), with *call filled for the exit log. */
+void bios_dispatch(struct bios *b, uint8_t vector, bool irq, struct bios_regs *r, struct bios_call *call);
+
 /* The services, one file each. r is updated in place; call says what happened. */
 void bios_video_call(struct bios *b, struct bios_regs *r, struct bios_call *call);    /* int 10h */
 void bios_disk_call(struct bios *b, struct bios_regs *r, struct bios_call *call);     /* int 13h */
@@ -127,6 +133,8 @@ void bios_keyboard_call(struct bios *b, struct bios_regs *r, struct bios_call *c
 void bios_system_call(struct bios *b, struct bios_regs *r, struct bios_call *call);   /* int 11h 12h 15h */
 void bios_serial_call(struct bios *b, struct bios_regs *r, struct bios_call *call);   /* int 14h */
 void bios_clock_call(struct bios *b, struct bios_regs *r, struct bios_call *call);    /* int 1Ah */
+void bios_printer_call(struct bios *b, struct bios_regs *r, struct bios_call *call);  /* int 17h */
+void bios_boot_call(struct bios *b, struct bios_regs *r, struct bios_call *call);     /* int 18h 19h */
 /* The keyboard interrupt's work (int 9, after the stub read port 0x60 into
  * AL): shift states, and the key into the BDA's buffer. */
 void bios_keyboard_irq(struct bios *b, struct bios_regs *r, struct bios_call *call);
