@@ -3,16 +3,17 @@
 # share/bash-completion/completions/kvm-tui, where bash-completion loads it
 # the first time kvm-tui is completed. It uses bash's own builtins only.
 #
-# Completes the options; the values of --irqchip, --keyboard, --mode, --speed
-# and --mem; theme names (from kvm-tui --list-themes) and theme files after
-# --theme; file names after --trace, --record and --replay; and the guest:
+# Completes the options; the values of --irqchip, --keyboard, --mode, --speed,
+# --mem and --boot; theme names (from kvm-tui --list-themes) and theme files
+# after --theme; file names after --trace, --record, --replay, --disk and
+# --screen-dump (disk images: *.img, *.ima, *.bin, *.dsk); and the guest:
 # the installed guests by name (share/kvm-tui/guests beside the binary, as
 # kvm-tui looks them up) and files.
 
 # The options kvm-tui's --help lists (test pkg.completion keeps them equal).
 _kvm_tui_options='--headless --mem --mode --load-addr --entry --trace --stats --timeout
 --max-exits --theme --list-themes --no-color --paused --record --replay --speed --loop
---keyboard --irqchip --help --version'
+--keyboard --irqchip --bios --no-bios --disk --disk-write --boot --screen-dump --help --version'
 
 # _kvm_tui_guests PROGRAM: the names of the guests installed beside PROGRAM.
 _kvm_tui_guests()
@@ -75,7 +76,9 @@ _kvm_tui()
 		_kvm_tui_add "$("$prog" --list-themes 2>/dev/null | while read -r arg _; do echo "$arg"; done)" "$cur"
 		_kvm_tui_files "$cur" '*.theme'
 		return ;;
-	--trace | --record) _kvm_tui_files "$cur"; return ;;
+	--boot) _kvm_tui_add $'00h\n01h\n80h\n81h\na\nb\nc\nd' "$cur"; return ;;
+	--trace | --record | --screen-dump) _kvm_tui_files "$cur"; return ;;
+	--disk) _kvm_tui_files "$cur" '*.@(img|ima|bin|dsk|IMG|IMA)'; return ;;
 	--replay) _kvm_tui_files "$cur" '*.rec'; return ;;
 	--load-addr | --entry | --timeout | --max-exits) return ;; # a number: nothing to offer
 	esac
@@ -89,7 +92,7 @@ _kvm_tui()
 		--help | -h | --version | -V | --list-themes) return ;;
 		--replay) replay=1; i=$((i + 2)); continue ;;
 		--mem | --mode | --load-addr | --entry | --trace | --timeout | --max-exits | --theme | \
-			--record | --speed | --keyboard | --irqchip) i=$((i + 2)); continue ;;
+			--record | --speed | --keyboard | --irqchip | --disk | --boot | --screen-dump) i=$((i + 2)); continue ;;
 		--*=* | =) ;;
 		-*) ;;
 		*) [ "${COMP_WORDS[i - 1]}" = "=" ] || return ;; # the guest

@@ -5,6 +5,7 @@
  * or recording, KVM itself) is checked before the terminal is taken over, so
  * each mistake is one clear message on a normal terminal.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "guest_locate.h"
 #include "headless.h"
 #include "options.h"
+#include "text_screen_dump.h"
 #include "theme.h"
 #include "tui.h"
 #include "vm.h"
@@ -110,6 +112,16 @@ static int start_vm(struct program *p)
 		return -1;
 	}
 	p->headless.kstats_why = vm_kstats_unavailable(p->vm);
+	if (p->opts.screen_dump_path && !vm_has_bios(p->vm)) {
+		fprintf(stderr, "kvm-tui: --screen-dump: the guest has no text screen without the BIOS "
+			"(it is on for boot sectors and disks; --bios turns it on)\n");
+		return -1;
+	}
+	/* With the BIOS, typed input is for the keyboard the BIOS reads (int
+	 * 16h); --keyboard uart sends it to COM1 as before. The TUI's serial
+	 * pane keeps COM1: its screen pane is the one that types on the 8042. */
+	if (p->opts.headless && vm_has_bios(p->vm) && !p->opts.has_keyboard)
+		p->opts.keyboard = INPUT_TO_KBC;
 	int rc = vm_start(p->vm); /* 0 or a negative errno */
 	if (rc) {
 		fprintf(stderr, "kvm-tui: cannot start the vCPU thread: %s\n", strerror(-rc));
@@ -151,6 +163,19 @@ static int run_console(struct program *p)
 	return tui_run(p->seam, &cfg);
 }
 
+/* --screen-dump: the screen as the guest left it (the vCPU publishes it
+ * as it stops). A file that cannot be written is an error of the run. */
+static int dump_screen(struct program *p)
+{
+	struct text_screen screen;
+	text_screen_box_read(&p->seam->screen, &screen);
+	if (text_screen_dump_file(&screen, p->opts.screen_dump_path) == 0)
+		return 0;
+	fprintf(stderr, "kvm-tui: cannot write the screen to %s: %s\n", p->opts.screen_dump_path,
+		strerror(errno));
+	return -1;
+}
+
 /* The recording's last blocks are written as the vCPU stops: a failure
  * there (a full disk) is reported, and the run does not count as a success. */
 static int finish(struct program *p, int status)
@@ -161,6 +186,8 @@ static int finish(struct program *p, int status)
 		if (status == STATUS_HALTED || (status & 1))
 			status = STATUS_VCPU_ERROR;
 	}
+	if (p->opts.screen_dump_path && dump_screen(p) && (status == STATUS_HALTED || status == STATUS_TIMEOUT))
+		status = STATUS_VCPU_ERROR;
 	const struct replay_summary *sum = vm_replay_summary(p->vm);
 	if (sum && sum->truncated && p->opts.headless)
 		fprintf(stderr, "kvm-tui: %s is truncated (the recorded run was killed): replayed up to its "

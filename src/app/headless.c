@@ -24,13 +24,16 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include "cp437.h"
 #include "exit_status.h"
 #include "irq_counts.h"
+#include "key_stream.h"
 #include "poll_wait.h"
 #include "port_decoder.h"
 #include "run_outcome.h"
 #include "speaker_tally.h"
 #include "stats_report.h"
+#include "term_keys.h"
 #include "trace_json.h"
 
 #define BATCH 512
@@ -54,6 +57,9 @@ struct headless {
 	bool guest_asleep; /* the last record said: asleep in HLT until an interrupt */
 	uint8_t in[4096];
 	size_t in_len, in_off;
+	struct term_keys term;   /* --keyboard kbc: a terminal's escapes into keys */
+	uint8_t keys[4096];      /* keys decoded from in[], as the keyboard queue takes them */
+	size_t keys_len, keys_off;
 	struct event last_exit;
 	struct port_decoder decoder; /* device ports in words, for the trace */
 	struct speaker_tally speaker; /* the speaker's notes, for --stats */
@@ -105,6 +111,7 @@ int headless_prepare(const struct cli_options *o, struct headless_setup *s, char
 {
 	s->sigfd = -1;
 	s->trace = NULL;
+	term_keys_init(&h.term);
 	if (watch_signals(s, err, errlen))
 		return -1;
 	if (o->trace_path) {
@@ -236,6 +243,22 @@ static void serial_bytes(struct headless *h, const uint8_t *bytes, size_t len)
 	h->out_len += len;
 }
 
+/* What the guest printed through int 10h is code page 437: the controls a
+ * teletype obeys (BEL, BS, LF, CR) pass as they are, every other byte as
+ * the character it shows on a PC's screen, in UTF-8. */
+static void teletype_bytes(struct headless *h, const uint8_t *bytes, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		uint8_t ch = bytes[i];
+		char utf8[4];
+		bool control = ch == 7 || ch == 8 || ch == 10 || ch == 13;
+		if (control || (ch >= 0x20 && ch < 0x7f))
+			serial_bytes(h, &ch, 1);
+		else
+			serial_bytes(h, (const uint8_t *)utf8, cp437_to_utf8(ch, utf8));
+	}
+}
+
 static void on_state(struct headless *h, const struct event *ev)
 {
 	enum vcpu_state s = ev->u.state.state;
@@ -263,6 +286,9 @@ static void on_event(struct headless *h, const struct event *ev)
 		irq_counts_clear(&h->irqs);
 	h->irq_generation = ev->generation;
 	switch (ev->kind) {
+	case EVENT_TELETYPE:
+		teletype_bytes(h, ev->u.text, ev->len);
+		break;
 	case EVENT_DEBUGCON:
 		(void)write_all(STDERR_FILENO, ev->u.text, ev->len); /* nowhere to report a failure */
 		break;
@@ -295,16 +321,47 @@ static size_t drain(struct headless *h)
 	return total;
 }
 
-/* stdin's bytes are already what each queue takes: bytes for COM1, or
- * (--keyboard kbc) UTF-8 characters, each of which the 8042 types as a key. */
+/* Keys for the 8042 are code points (key_stream.h): what a terminal sends
+ * for Up or F1 becomes that key, and a lone ESC waits for what follows it
+ * unless stdin has ended. */
+static void decode_keys(struct headless *h)
+{
+	uint32_t keys[TERM_KEYS_MAX_OUT];
+	while (h->in_off < h->in_len || !h->stdin_open) {
+		size_t n;
+		if (h->in_off < h->in_len)
+			n = term_keys_feed(&h->term, h->in[h->in_off], keys, TERM_KEYS_MAX_OUT);
+		else
+			n = term_keys_flush(&h->term, keys, TERM_KEYS_MAX_OUT);
+		if (h->keys_len + n * KEY_STREAM_MAX_BYTES > sizeof(h->keys))
+			return; /* the queue is full: the rest waits in in[] */
+		for (size_t i = 0; i < n; i++)
+			h->keys_len += key_stream_encode(keys[i], h->keys + h->keys_len);
+		if (h->in_off == h->in_len)
+			return; /* flushed at the end of input */
+		h->in_off++;
+	}
+}
+
+static void offer(struct headless *h, struct input_queue *q, const uint8_t *bytes, size_t len, size_t *off)
+{
+	size_t taken = input_queue_offer(q, bytes + *off, len - *off);
+	*off += taken;
+	if (taken) /* a guest asleep in HLT waits for exactly this */
+		control_notify(&h->seam->control, CTRL_INPUT);
+}
+
+/* stdin's bytes are what COM1 takes as they are; the 8042 (--keyboard kbc,
+ * the default with the BIOS) takes keys. */
 static void feed_guest(struct headless *h)
 {
-	struct input_queue *q = h->o->keyboard == INPUT_TO_KBC ? &h->seam->keyboard : &h->seam->input;
-	if (h->in_off < h->in_len) {
-		size_t taken = input_queue_offer(q, h->in + h->in_off, h->in_len - h->in_off);
-		h->in_off += taken;
-		if (taken) /* a guest asleep in HLT waits for exactly this */
-			control_notify(&h->seam->control, CTRL_INPUT);
+	if (h->o->keyboard == INPUT_TO_KBC) {
+		decode_keys(h);
+		offer(h, &h->seam->keyboard, h->keys, h->keys_len, &h->keys_off);
+		if (h->keys_off == h->keys_len)
+			h->keys_off = h->keys_len = 0;
+	} else if (h->in_off < h->in_len) {
+		offer(h, &h->seam->input, h->in, h->in_len, &h->in_off);
 	}
 	if (h->in_off == h->in_len)
 		h->in_off = h->in_len = 0;
@@ -322,7 +379,7 @@ static void read_stdin(struct headless *h)
 static int poll_timeout_ms(const struct headless *h, uint64_t deadline)
 {
 	int ms = -1;
-	if (h->in_len > h->in_off)
+	if (h->in_len > h->in_off || h->keys_len > h->keys_off)
 		ms = 10; /* the guest's input queue was full: retry soon */
 	if (deadline && h->forced_status < 0) {
 		int left = poll_wait_ms(seam_now_ns(), deadline);
@@ -403,6 +460,7 @@ int headless_run(struct seam *seam, const struct cli_options *o, struct headless
 			      .stdin_open = true, .stdout_open = true, .forced_status = -1 };
 	s->sigfd = -1;
 	s->trace = NULL;
+	term_keys_init(&h.term);
 	uint64_t deadline = o->timeout_s > 0 ? seam_now_ns() + (uint64_t)(o->timeout_s * 1e9) : 0;
 	while (!h.done) {
 		size_t n = drain(&h);

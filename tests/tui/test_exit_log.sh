@@ -33,6 +33,10 @@ keys q
 wait_exit "q quits"
 
 guest mmio
+# The guest moved off 0xb8000 when the BIOS made that text memory (RAM): its
+# recording is older and still shows the old address.
+hole=0xa0000
+is_replay && hole=0xb8000
 start 120 40 "${GUEST[@]}"
 wait_for 'HALTED *$' "mmio halted"
 assert_screen 'MMIO +3 ' "statistics: 3 MMIO exits"
@@ -41,13 +45,13 @@ wait_for '3 exits' "3 zooms the exit log"
 keys Home
 wait_for '#1 ' "Home in the zoomed log"
 for ((i = 0; i < 40; i++)); do
-	screen | grep -Eq 'MMIO +write 0xb8000 2B 0748' && break
+	screen | grep -Eq "MMIO +write $hole 2B 0748" && break
 	keys PageDown
 	sleep 0.1
 done
-assert_screen 'MMIO +write 0xb8000 2B 0748' "the MMIO write of 0x0748 to 0xb8000 is in the log"
+assert_screen "MMIO +write $hole 2B 0748" "the MMIO write of 0x0748 to $hole is in the log"
 keys PageDown
-wait_for 'MMIO +read 0xb8000 2B -> ' "a page on: the read back from 0xb8000"
+wait_for "MMIO +read $hole 2B -> " "a page on: the read back from $hole"
 keys q
 wait_exit "q quits"
 assert_sane_terminal
