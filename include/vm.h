@@ -38,7 +38,7 @@ const char *vm_irqchip_label(enum vm_irqchip chip);
 
 /* Whether the machine has a BIOS (--bios, --no-bios). */
 enum vm_bios_mode {
-	VM_BIOS_AUTO = 0, /* on for a boot sector or a disk image, off for flat binaries and ELF */
+	VM_BIOS_AUTO = 0, /* on for a disk image or with --disk/--boot (boot sectors: --bios) */
 	VM_BIOS_ON,
 	VM_BIOS_OFF,
 };

@@ -117,11 +117,10 @@ static int start_vm(struct program *p)
 			"(it is on for boot sectors and disks; --bios turns it on)\n");
 		return -1;
 	}
-	/* With the BIOS, typed input is for the keyboard the BIOS reads (int
-	 * 16h); --keyboard uart sends it to COM1 as before. The TUI's serial
-	 * pane keeps COM1: its screen pane is the one that types on the 8042. */
-	if (p->opts.headless && vm_has_bios(p->vm) && !p->opts.has_keyboard)
-		p->opts.keyboard = INPUT_TO_KBC;
+	/* With the BIOS, a pipe's input goes where the guest reads it: int 16h
+	 * and the 8042, or COM1 (headless.c). The TUI's panes say it instead:
+	 * the serial pane types on COM1, the screen pane on the 8042. */
+	p->headless.input_from_guest = vm_has_bios(p->vm) && !p->opts.has_keyboard;
 	int rc = vm_start(p->vm); /* 0 or a negative errno */
 	if (rc) {
 		fprintf(stderr, "kvm-tui: cannot start the vCPU thread: %s\n", strerror(-rc));

@@ -45,6 +45,9 @@
  * the vCPU's (4000 wakeups a second at 1000 Hz). Its records are taken in
  * batches, a nap apart (stdin and signals still answered at once). */
 #define TICKING_NAP_MS 10
+/* How long an ESC from stdin waits for the rest of a sequence. */
+#define ESC_ALONE_NS 50000000ull
+#define ESC_ALONE_MS 50
 #define BUSY_RECORDS 32 /* records in one drain that mean "busy": ~0.3 ms of a flood */
 
 struct headless {
@@ -57,9 +60,12 @@ struct headless {
 	bool guest_asleep; /* the last record said: asleep in HLT until an interrupt */
 	uint8_t in[4096];
 	size_t in_len, in_off;
-	struct term_keys term;   /* --keyboard kbc: a terminal's escapes into keys */
+	enum input_target target; /* where stdin goes */
+	bool target_known;        /* false: the BIOS is on and no --keyboard: the guest decides */
+	struct term_keys term;   /* the 8042's keys: a terminal's escapes into keys */
 	uint8_t keys[4096];      /* keys decoded from in[], as the keyboard queue takes them */
 	size_t keys_len, keys_off;
+	uint64_t last_stdin_ns;  /* when stdin last gave bytes: a lone ESC's wait */
 	struct event last_exit;
 	struct port_decoder decoder; /* device ports in words, for the trace */
 	struct speaker_tally speaker; /* the speaker's notes, for --stats */
@@ -112,6 +118,8 @@ int headless_prepare(const struct cli_options *o, struct headless_setup *s, char
 	s->sigfd = -1;
 	s->trace = NULL;
 	term_keys_init(&h.term);
+	h.target = o->keyboard;
+	h.target_known = !s->input_from_guest;
 	if (watch_signals(s, err, errlen))
 		return -1;
 	if (o->trace_path) {
@@ -293,6 +301,8 @@ static void on_event(struct headless *h, const struct event *ev)
 		(void)write_all(STDERR_FILENO, ev->u.text, ev->len); /* nowhere to report a failure */
 		break;
 	case EVENT_EXIT:
+		if (!h->target_known)
+			learn_target(h, ev);
 		h->last_exit = *ev;
 		h->end_ns = ev->time_ns;
 		decode_event(h, ev);
@@ -324,22 +334,32 @@ static size_t drain(struct headless *h)
 /* Keys for the 8042 are code points (key_stream.h): what a terminal sends
  * for Up or F1 becomes that key, and a lone ESC waits for what follows it
  * unless stdin has ended. */
+/* Keys as the keyboard queue takes them; false (nothing added) if they
+ * do not fit yet. */
+static bool queue_keys(struct headless *h, const uint32_t *keys, size_t n)
+{
+	if (h->keys_len + n * KEY_STREAM_MAX_BYTES > sizeof(h->keys))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		h->keys_len += key_stream_encode(keys[i], h->keys + h->keys_len);
+	return true;
+}
+
 static void decode_keys(struct headless *h)
 {
-	uint32_t keys[TERM_KEYS_MAX_OUT];
-	while (h->in_off < h->in_len || !h->stdin_open) {
-		size_t n;
-		if (h->in_off < h->in_len)
-			n = term_keys_feed(&h->term, h->in[h->in_off], keys, TERM_KEYS_MAX_OUT);
-		else
-			n = term_keys_flush(&h->term, keys, TERM_KEYS_MAX_OUT);
-		if (h->keys_len + n * KEY_STREAM_MAX_BYTES > sizeof(h->keys))
+	uint32_t keys[TERM_KEYS_MAX_KEYS];
+	while (h->in_off < h->in_len) {
+		size_t n = term_keys_feed(&h->term, h->in[h->in_off], keys, TERM_KEYS_MAX_KEYS);
+		if (!queue_keys(h, keys, n))
 			return; /* the queue is full: the rest waits in in[] */
-		for (size_t i = 0; i < n; i++)
-			h->keys_len += key_stream_encode(keys[i], h->keys + h->keys_len);
-		if (h->in_off == h->in_len)
-			return; /* flushed at the end of input */
 		h->in_off++;
+	}
+	/* An ESC that starts no sequence is the Esc key: known once stdin
+	 * ends, or stays quiet for a moment (a terminal sends a sequence at once). */
+	bool quiet = seam_now_ns() - h->last_stdin_ns >= ESC_ALONE_NS;
+	if (term_keys_pending(&h->term) && (!h->stdin_open || quiet)) {
+		size_t n = term_keys_flush(&h->term, keys, TERM_KEYS_MAX_KEYS);
+		queue_keys(h, keys, n);
 	}
 }
 
@@ -351,11 +371,38 @@ static void offer(struct headless *h, struct input_queue *q, const uint8_t *byte
 		control_notify(&h->seam->control, CTRL_INPUT);
 }
 
+/* With the BIOS and no --keyboard, stdin goes where the guest first reads
+ * input, as its exits show: COM1 (its receiver or line status read, its
+ * receive interrupt enabled, int 14h) or the keyboard (int 16h, the 8042's
+ * ports). So the lesson guests that read COM1 and a boot-sector program
+ * that reads int 16h both take a pipe as they are. */
+static void learn_target(struct headless *h, const struct event *ev)
+{
+	if (ev->kind != EVENT_EXIT || ev->reason != EXIT_IO)
+		return;
+	bool uart = false, kbc = false;
+	if (ev->flags & EVENT_F_BIOS) {
+		uart = ev->u.bios.vector == 0x14;
+		kbc = ev->u.bios.vector == 0x16;
+	} else {
+		uint16_t port = ev->u.io.port;
+		bool in = ev->u.io.dir == IO_IN;
+		uart = (in && (port == 0x3f8 || port == 0x3fd)) || (!in && port == 0x3f9 && (ev->u.io.data[0] & 1));
+		kbc = port == 0x60 || port == 0x64;
+	}
+	if (!uart && !kbc)
+		return;
+	h->target = kbc ? INPUT_TO_KBC : INPUT_TO_UART;
+	h->target_known = true;
+}
+
 /* stdin's bytes are what COM1 takes as they are; the 8042 (--keyboard kbc,
  * the default with the BIOS) takes keys. */
 static void feed_guest(struct headless *h)
 {
-	if (h->o->keyboard == INPUT_TO_KBC) {
+	if (!h->target_known)
+		return; /* stdin waits (in[] fills, then the pipe) until the guest reads */
+	if (h->target == INPUT_TO_KBC) {
 		decode_keys(h);
 		offer(h, &h->seam->keyboard, h->keys, h->keys_len, &h->keys_off);
 		if (h->keys_off == h->keys_len)
@@ -370,8 +417,10 @@ static void feed_guest(struct headless *h)
 static void read_stdin(struct headless *h)
 {
 	ssize_t n = read(STDIN_FILENO, h->in + h->in_len, sizeof(h->in) - h->in_len);
-	if (n > 0)
+	if (n > 0) {
 		h->in_len += (size_t)n;
+		h->last_stdin_ns = seam_now_ns();
+	}
 	else if (n == 0 || (errno != EINTR && errno != EAGAIN))
 		h->stdin_open = false;
 }
@@ -379,8 +428,10 @@ static void read_stdin(struct headless *h)
 static int poll_timeout_ms(const struct headless *h, uint64_t deadline)
 {
 	int ms = -1;
-	if (h->in_len > h->in_off || h->keys_len > h->keys_off)
+	if (h->target_known && (h->in_len > h->in_off || h->keys_len > h->keys_off))
 		ms = 10; /* the guest's input queue was full: retry soon */
+	else if (h->target_known && h->target == INPUT_TO_KBC && term_keys_pending(&h->term))
+		ms = ESC_ALONE_MS; /* then a lone ESC is let go */
 	if (deadline && h->forced_status < 0) {
 		int left = poll_wait_ms(seam_now_ns(), deadline);
 		if (ms < 0 || left < ms)
@@ -461,6 +512,8 @@ int headless_run(struct seam *seam, const struct cli_options *o, struct headless
 	s->sigfd = -1;
 	s->trace = NULL;
 	term_keys_init(&h.term);
+	h.target = o->keyboard;
+	h.target_known = !s->input_from_guest;
 	uint64_t deadline = o->timeout_s > 0 ? seam_now_ns() + (uint64_t)(o->timeout_s * 1e9) : 0;
 	while (!h.done) {
 		size_t n = drain(&h);

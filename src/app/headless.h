@@ -15,6 +15,7 @@ struct headless_setup {
 	int sigfd;   /* SIGINT/SIGTERM/SIGHUP, blocked in every thread; -1 if none */
 	FILE *trace; /* --trace FILE, or NULL */
 	const char *kstats_why; /* why KVM's own counters cannot be read (--stats says), or NULL */
+	bool input_from_guest;  /* stdin goes where the guest first reads (the BIOS, no --keyboard) */
 };
 
 /* Call before the vCPU thread starts (it inherits the blocked signals).

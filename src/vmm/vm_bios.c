@@ -276,12 +276,16 @@ static bool drive_exists(const struct vm_bios *vb, uint8_t drive)
 	return false;
 }
 
+/* A disk image (or a --disk) means the BIOS: nothing else reads a disk.
+ * A 512-byte boot sector gets it with --bios for now: the lesson guests
+ * are boot sectors that drive the hardware themselves, and they keep
+ * running without it until the BIOS has been through the whole suite on
+ * KVM (issue 10 turns it on for them then). */
 static bool wants_bios(const struct vm *vm)
 {
-	enum image_kind kind = vm->image.kind;
 	if (vm->opts.bios != VM_BIOS_AUTO)
 		return vm->opts.bios == VM_BIOS_ON;
-	return kind == IMAGE_BOOT_SECTOR || kind == IMAGE_DISK;
+	return vm->image.kind == IMAGE_DISK || vm->opts.ndisks > 0 || vm->opts.has_boot_drive;
 }
 
 /* --boot another drive than the guest image: its first sector is what the

@@ -257,6 +257,53 @@ static void test_outcomes(void)
 	CHECK(bytes && (strlen(bytes + 8) + 1) / 3 == 15);
 }
 
+/* The BIOS's options: --bios/--no-bios, disks, the boot drive, the screen dump. */
+static void test_bios_options(void)
+{
+	struct cli_options o;
+	char err[256] = "";
+	CHECK_EQ(PARSE(&o, err, "g.bin"), 0);
+	CHECK_EQ(o.vm.bios, VM_BIOS_AUTO);
+	CHECK_EQ(PARSE(&o, err, "--bios", "g.bin"), 0);
+	CHECK_EQ(o.vm.bios, VM_BIOS_ON);
+	CHECK_EQ(PARSE(&o, err, "--bios", "--no-bios", "g.bin"), 0);
+	CHECK_EQ(o.vm.bios, VM_BIOS_OFF);
+	CHECK_EQ(PARSE(&o, err, "--disk", "a.img", "--disk", "b.img", "--disk-write", "g.bin"), 0);
+	CHECK_EQ(o.vm.ndisks, 2);
+	CHECK_STR(o.vm.disks[0], "a.img");
+	CHECK_STR(o.vm.disks[1], "b.img");
+	CHECK(o.vm.disk_write);
+	CHECK(PARSE(&o, err, "--disk", "a", "--disk", "b", "--disk", "c", "g.bin") != 0);
+	CHECK_CONTAINS(err, "at most 2 disks");
+	/* No guest: the first disk boots. */
+	CHECK_EQ(PARSE(&o, err, "--disk", "os.img", "--disk", "data.img"), 0);
+	CHECK_STR(o.guest, "os.img");
+	CHECK_EQ(o.vm.ndisks, 1);
+	CHECK_STR(o.vm.disks[0], "data.img");
+	static const struct { const char *text; uint8_t drive; } drives[] = {
+		{ "a", 0x00 }, { "B", 0x01 }, { "c", 0x80 }, { "d", 0x81 }, { "00h", 0x00 },
+		{ "81H", 0x81 }, { "0x80", 0x80 }, { "128", 0x80 },
+	};
+	for (size_t i = 0; i < sizeof drives / sizeof drives[0]; i++) {
+		CHECK_EQ(PARSE(&o, err, "--boot", drives[i].text, "g.bin"), 0);
+		CHECK(o.vm.has_boot_drive);
+		CHECK_EQ(o.vm.boot_drive, drives[i].drive);
+	}
+	CHECK(PARSE(&o, err, "--boot", "e", "g.bin") != 0);
+	CHECK_STR(err, "bad value for --boot: 'e' (a drive: 00h, 01h, 80h, 81h, or a, b, c, d)");
+	CHECK(PARSE(&o, err, "--boot", "82h", "g.bin") != 0);
+	CHECK(PARSE(&o, err, "--no-bios", "--disk", "a.img", "g.bin") != 0);
+	CHECK_CONTAINS(err, "--disk needs the BIOS");
+	CHECK(PARSE(&o, err, "--no-bios", "--boot", "a", "g.bin") != 0);
+	CHECK_CONTAINS(err, "--boot needs the BIOS");
+	CHECK_EQ(PARSE(&o, err, "--screen-dump", "s.txt", "g.bin"), 0);
+	CHECK_STR(o.screen_dump_path, "s.txt");
+	CHECK(cli_check_console(&o, err, sizeof(err)) != 0);
+	CHECK_CONTAINS(err, "--screen-dump works only with --headless");
+	CHECK(PARSE(&o, err, "--replay", "r.rec", "--disk", "a.img") != 0);
+	CHECK_CONTAINS(err, "--disk has no meaning in a replay");
+}
+
 int main(void)
 {
 	test_sizes();
@@ -267,6 +314,7 @@ int main(void)
 	test_options_after_guest();
 	test_console_options();
 	test_keyboard();
+	test_bios_options();
 	test_irqchip();
 	test_outcomes();
 	return check_done();
