@@ -395,8 +395,9 @@ static int check_guest(struct cli_options *o, const char *extra, char *err, size
 		snprintf(err, errlen, "no guest given");
 		return -1;
 	}
-	if (o->vm.bios == VM_BIOS_OFF && (o->vm.ndisks || o->vm.has_boot_drive)) {
-		snprintf(err, errlen, "%s needs the BIOS: drop --no-bios", o->vm.ndisks ? "--disk" : "--boot");
+	if (o->vm.bios == VM_BIOS_OFF && (o->vm.ndisks || o->vm.has_boot_drive || o->screen_dump_path)) {
+		snprintf(err, errlen, "%s needs the BIOS: drop --no-bios",
+			 o->vm.ndisks ? "--disk" : o->vm.has_boot_drive ? "--boot" : "--screen-dump");
 		return -1;
 	}
 	if (extra) {

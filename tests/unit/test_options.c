@@ -296,6 +296,8 @@ static void test_bios_options(void)
 	CHECK_CONTAINS(err, "--disk needs the BIOS");
 	CHECK(PARSE(&o, err, "--no-bios", "--boot", "a", "g.bin") != 0);
 	CHECK_CONTAINS(err, "--boot needs the BIOS");
+	CHECK(PARSE(&o, err, "--no-bios", "--screen-dump", "s.txt", "g.bin") != 0);
+	CHECK_CONTAINS(err, "--screen-dump needs the BIOS");
 	CHECK_EQ(PARSE(&o, err, "--screen-dump", "s.txt", "g.bin"), 0);
 	CHECK_STR(o.screen_dump_path, "s.txt");
 	CHECK(cli_check_console(&o, err, sizeof(err)) != 0);
