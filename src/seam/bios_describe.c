@@ -205,7 +205,7 @@ static void outcome(struct line *l, const struct event *ev)
 {
 	uint8_t r = ev->u.bios.result;
 	if (r & BIOS_EV_UNKNOWN)
-		put(l, ": unknown to this BIOS, CF set");
+		put(l, r & BIOS_EV_CARRY ? ": unknown to this BIOS, CF set" : ": unknown to this BIOS, ignored");
 	else if (r & BIOS_EV_RETRY)
 		put(l, " (waiting)");
 	else if (r & BIOS_EV_CARRY)
