@@ -11,6 +11,11 @@
 #define BIOS_ROM_SIZE 0x10000u
 #define BIOS_ROM_SEGMENT 0xf000u
 #define BIOS_ROM_BASE 0xf0000u
+/* The diskette parameter table, where every PC BIOS keeps it (bios.ld
+ * places the ROM's .dpt section there; int 1Eh's vector points to it, and
+ * int 13h 08h returns it in ES:DI for a floppy). */
+#define BIOS_DPT_SEGMENT 0xf000u
+#define BIOS_DPT_OFFSET 0xefc7u
 
 extern const uint8_t bios_rom_image[BIOS_ROM_SIZE];
 
