@@ -5,7 +5,6 @@
  * or recording, KVM itself) is checked before the terminal is taken over, so
  * each mistake is one clear message on a normal terminal.
  */
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,11 +166,11 @@ static int run_console(struct program *p)
 static int dump_screen(struct program *p)
 {
 	struct text_screen screen;
+	char err[ERR_LEN];
 	text_screen_box_read(&p->seam->screen, &screen);
-	if (text_screen_dump_file(&screen, p->opts.screen_dump_path) == 0)
+	if (text_screen_dump_path(&screen, p->opts.screen_dump_path, err, sizeof(err)) == 0)
 		return 0;
-	fprintf(stderr, "kvm-tui: cannot write the screen to %s: %s\n", p->opts.screen_dump_path,
-		strerror(errno));
+	fprintf(stderr, "kvm-tui: %s\n", err);
 	return -1;
 }
 

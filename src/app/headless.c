@@ -117,9 +117,6 @@ int headless_prepare(const struct cli_options *o, struct headless_setup *s, char
 {
 	s->sigfd = -1;
 	s->trace = NULL;
-	term_keys_init(&h.term);
-	h.target = o->keyboard;
-	h.target_known = !s->input_from_guest;
 	if (watch_signals(s, err, errlen))
 		return -1;
 	if (o->trace_path) {
@@ -284,6 +281,31 @@ static void on_irq(struct headless *h, const struct event *ev)
 	decode_event(h, ev);
 }
 
+/* With the BIOS and no --keyboard, stdin goes where the guest first reads
+ * input, as its exits show: COM1 (its receiver or line status read, its
+ * receive interrupt enabled, int 14h) or the keyboard (int 16h, the 8042's
+ * ports). So the lesson guests that read COM1 and a boot-sector program
+ * that reads int 16h both take a pipe as they are. */
+static void learn_target(struct headless *h, const struct event *ev)
+{
+	if (ev->kind != EVENT_EXIT || ev->reason != EXIT_IO)
+		return;
+	bool uart = false, kbc = false;
+	if (ev->flags & EVENT_F_BIOS) {
+		uart = ev->u.bios.vector == 0x14;
+		kbc = ev->u.bios.vector == 0x16;
+	} else {
+		uint16_t port = ev->u.io.port;
+		bool in = ev->u.io.dir == IO_IN;
+		uart = (in && (port == 0x3f8 || port == 0x3fd)) || (!in && port == 0x3f9 && (ev->u.io.data[0] & 1));
+		kbc = port == 0x60 || port == 0x64;
+	}
+	if (!uart && !kbc)
+		return;
+	h->target = kbc ? INPUT_TO_KBC : INPUT_TO_UART;
+	h->target_known = true;
+}
+
 static void on_event(struct headless *h, const struct event *ev)
 {
 	const uint8_t *serial;
@@ -369,31 +391,6 @@ static void offer(struct headless *h, struct input_queue *q, const uint8_t *byte
 	*off += taken;
 	if (taken) /* a guest asleep in HLT waits for exactly this */
 		control_notify(&h->seam->control, CTRL_INPUT);
-}
-
-/* With the BIOS and no --keyboard, stdin goes where the guest first reads
- * input, as its exits show: COM1 (its receiver or line status read, its
- * receive interrupt enabled, int 14h) or the keyboard (int 16h, the 8042's
- * ports). So the lesson guests that read COM1 and a boot-sector program
- * that reads int 16h both take a pipe as they are. */
-static void learn_target(struct headless *h, const struct event *ev)
-{
-	if (ev->kind != EVENT_EXIT || ev->reason != EXIT_IO)
-		return;
-	bool uart = false, kbc = false;
-	if (ev->flags & EVENT_F_BIOS) {
-		uart = ev->u.bios.vector == 0x14;
-		kbc = ev->u.bios.vector == 0x16;
-	} else {
-		uint16_t port = ev->u.io.port;
-		bool in = ev->u.io.dir == IO_IN;
-		uart = (in && (port == 0x3f8 || port == 0x3fd)) || (!in && port == 0x3f9 && (ev->u.io.data[0] & 1));
-		kbc = port == 0x60 || port == 0x64;
-	}
-	if (!uart && !kbc)
-		return;
-	h->target = kbc ? INPUT_TO_KBC : INPUT_TO_UART;
-	h->target_known = true;
 }
 
 /* stdin's bytes are what COM1 takes as they are; the 8042 (--keyboard kbc,

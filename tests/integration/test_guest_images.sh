@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # The shipped guest images: every guests/<name>.S is declared in
-# guests/guests.cmake as a boot sector or a flat image, exactly once; a boot
-# sector is built into exactly 512 bytes ending 55 AA, a flat image into a
-# non-empty guests/<name>.bin; each source opens with its lesson. The boot
+# guests/guests.cmake as a boot sector, a disk image or a flat image, exactly
+# once; a boot sector is built into exactly 512 bytes ending 55 AA, a disk
+# image into whole 512-byte sectors, more than one, the first ending 55 AA,
+# a flat image into a non-empty guests/<name>.bin; each source opens with its lesson. The boot
 # sector linker script refuses code that does not fit in 510 bytes.
 # No KVM needed.
 . "$(dirname "$0")/lib.sh"
@@ -16,6 +17,7 @@ guest_list() {
 }
 boot_sectors=" $(guest_list KVMTUI_BOOT_SECTOR_GUESTS | tr '\n' ' ') "
 flats=" $(guest_list KVMTUI_FLAT_GUESTS | tr '\n' ' ') "
+disks=" $(guest_list KVMTUI_DISK_GUESTS | tr '\n' ' ') "
 assert_ge 9 "$(echo $boot_sectors | wc -w)" "guests.cmake declares the boot sectors ($boot_sectors)"
 
 shopt -s nullglob
@@ -24,11 +26,14 @@ assert_ge 9 "${#sources[@]}" "guests/ has the guest sources (${#sources[@]})"
 for src in "${sources[@]}"; do
 	name=$(basename "$src" .S)
 	bin="$GUESTS/$name.bin"
-	case "$boot_sectors/$flats" in
-	*" $name "*/*" $name "*) fail "$name: declared both a boot sector and a flat image"; continue ;;
-	*" $name "*/*) kind=boot ;;
-	*/*" $name "*) kind=flat ;;
-	*) fail "$name.S: declared in guests/guests.cmake as neither boot sector nor flat image"; continue ;;
+	kinds=
+	case "$boot_sectors" in *" $name "*) kinds="$kinds boot" ;; esac
+	case "$flats" in *" $name "*) kinds="$kinds flat" ;; esac
+	case "$disks" in *" $name "*) kinds="$kinds disk" ;; esac
+	case "$kinds" in
+	" boot" | " flat" | " disk") kind=${kinds# } ;;
+	"") fail "$name.S: declared in guests/guests.cmake as neither boot sector, disk nor flat image"; continue ;;
+	*) fail "$name: declared as more than one kind ($kinds)"; continue ;;
 	esac
 	if [ ! -f "$bin" ]; then
 		fail "$name: guests/$name.bin was built"
@@ -38,6 +43,10 @@ for src in "${sources[@]}"; do
 	if [ "$kind" = boot ]; then
 		assert_eq "512 55aa" "$size $(tail -c 2 "$bin" | od -An -tx1 | tr -d ' \n')" \
 			"$name.bin: a 512-byte boot sector ending 55 AA"
+	elif [ "$kind" = disk ]; then
+		assert_eq "0 55aa" "$((size % 512)) $(head -c 512 "$bin" | tail -c 2 | od -An -tx1 | tr -d ' \n')" \
+			"$name.bin: whole sectors ($size bytes), the first ending 55 AA"
+		assert_ge 1024 "$size" "$name.bin: more than one sector"
 	else
 		assert_ge 1 "$size" "$name.bin: a flat image, not empty ($size bytes)"
 	fi

@@ -280,7 +280,7 @@ static void test_bios_options(void)
 	CHECK_STR(o.guest, "os.img");
 	CHECK_EQ(o.vm.ndisks, 1);
 	CHECK_STR(o.vm.disks[0], "data.img");
-	static const struct { const char *text; uint8_t drive; } drives[] = {
+	static const struct { char *text; uint8_t drive; } drives[] = {
 		{ "a", 0x00 }, { "B", 0x01 }, { "c", 0x80 }, { "d", 0x81 }, { "00h", 0x00 },
 		{ "81H", 0x81 }, { "0x80", 0x80 }, { "128", 0x80 },
 	};
