@@ -26,6 +26,7 @@
 
 #include "cp437.h"
 #include "exit_status.h"
+#include "input_route.h"
 #include "irq_counts.h"
 #include "key_stream.h"
 #include "poll_wait.h"
@@ -282,28 +283,14 @@ static void on_irq(struct headless *h, const struct event *ev)
 }
 
 /* With the BIOS and no --keyboard, stdin goes where the guest first reads
- * input, as its exits show: COM1 (its receiver or line status read, its
- * receive interrupt enabled, int 14h) or the keyboard (int 16h, the 8042's
- * ports). So the lesson guests that read COM1 and a boot-sector program
- * that reads int 16h both take a pipe as they are. */
+ * it (input_route.h). */
 static void learn_target(struct headless *h, const struct event *ev)
 {
-	if (ev->kind != EVENT_EXIT || ev->reason != EXIT_IO)
-		return;
-	bool uart = false, kbc = false;
-	if (ev->flags & EVENT_F_BIOS) {
-		uart = ev->u.bios.vector == 0x14;
-		kbc = ev->u.bios.vector == 0x16;
-	} else {
-		uint16_t port = ev->u.io.port;
-		bool in = ev->u.io.dir == IO_IN;
-		uart = (in && (port == 0x3f8 || port == 0x3fd)) || (!in && port == 0x3f9 && (ev->u.io.data[0] & 1));
-		kbc = port == 0x60 || port == 0x64;
+	enum input_target t;
+	if (input_route_from_exit(ev, &t)) {
+		h->target = t;
+		h->target_known = true;
 	}
-	if (!uart && !kbc)
-		return;
-	h->target = kbc ? INPUT_TO_KBC : INPUT_TO_UART;
-	h->target_known = true;
 }
 
 static void on_event(struct headless *h, const struct event *ev)
