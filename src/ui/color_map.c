@@ -38,6 +38,29 @@ struct color_rgb color_xterm_rgb(unsigned index)
 	return (struct color_rgb){0, 0, 0};
 }
 
+/* The CGA/VGA default palette: every channel 0x00, 0xAA or, brightened,
+ * plus 0x55; colour 6 is brown, not dark yellow (its green is 0x55). */
+static const struct color_rgb vga_rgb[16] = {
+	{0x00, 0x00, 0x00}, {0x00, 0x00, 0xaa}, {0x00, 0xaa, 0x00}, {0x00, 0xaa, 0xaa},
+	{0xaa, 0x00, 0x00}, {0xaa, 0x00, 0xaa}, {0xaa, 0x55, 0x00}, {0xaa, 0xaa, 0xaa},
+	{0x55, 0x55, 0x55}, {0x55, 0x55, 0xff}, {0x55, 0xff, 0x55}, {0x55, 0xff, 0xff},
+	{0xff, 0x55, 0x55}, {0xff, 0x55, 0xff}, {0xff, 0xff, 0x55}, {0xff, 0xff, 0xff},
+};
+
+struct color_rgb color_vga_rgb(unsigned vga)
+{
+	return vga < 16 ? vga_rgb[vga] : (struct color_rgb){0, 0, 0};
+}
+
+/* VGA's bits are intensity, red, green, blue; ANSI's are bright, blue,
+ * green, red: the same colours with bits 0 and 2 swapped. */
+unsigned color_vga_to_ansi(unsigned vga)
+{
+	if (vga >= 16)
+		return 0;
+	return (vga & 0xa) | (vga & 1) << 2 | (vga & 4) >> 2;
+}
+
 /* sRGB channel to linear light (the WCAG 2 / sRGB transfer function). */
 static double linear(uint8_t v)
 {

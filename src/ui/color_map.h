@@ -33,6 +33,14 @@ unsigned color_rgb_to_8(struct color_rgb c);
  * which is how such terminals show the bright colours. */
 unsigned color_ansi_to_8(unsigned ansi, bool *bold);
 
+/* The 16 VGA text colours, in the card's order (0 black, 1 blue, 2 green,
+ * 3 cyan, 4 red, 5 magenta, 6 brown, 7 light grey, then the bright ones):
+ * their RGB as the BIOS programs the DAC (the CGA palette: 0xAA and 0x55
+ * levels, brown's green halved), and the ANSI colour of the same name,
+ * red and blue swapped (ANSI counts red first). Others: black. */
+struct color_rgb color_vga_rgb(unsigned vga);
+unsigned color_vga_to_ansi(unsigned vga);
+
 /* WCAG 2 relative luminance, 0 (black) .. 1 (white). */
 double color_luminance(struct color_rgb c);
 /* WCAG 2 contrast ratio, 1 .. 21, the same either way round. */

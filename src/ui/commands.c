@@ -4,6 +4,7 @@
 
 #include "exit_view.h"
 #include "replay_commands.h"
+#include "screen_slot.h"
 #include "slow_motion.h"
 
 /* ---- the vCPU ---- */
@@ -81,6 +82,8 @@ static void zoom_toggle(struct tui *t, enum pane_id p)
 
 static void serial_scroll(struct tui *t, int pages)
 {
+	if (screen_slot_shows_screen(t))
+		return; /* COM1's history is hidden; the screen keeps none */
 	struct rect r = t->layout.pane[PANE_SERIAL];
 	int w = r.w > 2 ? r.w - 2 : 1, h = r.h > 3 ? r.h - 3 : 1;
 	size_t rows = scrollback_total_rows(&t->serial, (unsigned)w);
@@ -162,6 +165,7 @@ static void do_view(struct tui *t, enum ui_action a)
 	case ACT_SERIAL_PGDN: serial_scroll(t, -1); break;
 	case ACT_REDRAW: t->redraw_all = true; break;
 	case ACT_KEYS_TARGET: keys_target(t); break;
+	case ACT_SCREEN: screen_slot_toggle(t); break;
 	default: break;
 	}
 }
@@ -214,16 +218,25 @@ static bool detail_key(struct tui *t, int key)
 	}
 }
 
+/* Keys typed into pane 1. From the serial console they go where K says
+ * (COM1 or the 8042); from the text screen always to the 8042, as a PC's
+ * keyboard goes with its screen (a guest that draws there reads int 16h).
+ * Both share one Ctrl-A escape. */
 static void serial_key(struct tui *t, int key)
 {
+	bool screen = screen_slot_shows_screen(t);
 	struct console_result r;
-	console_key(&t->console, key, &r);
+	if (screen)
+		console_key_to(&t->console, INPUT_TO_KBC, key, &r);
+	else
+		console_key(&t->console, key, &r);
 	if (r.action != ACT_SEND) {
 		if (r.action != ACT_NONE)
 			commands_do(t, r.action);
 		return;
 	}
-	t->serial_scroll = 0; /* typing shows where the answer will appear */
+	if (!screen)
+		t->serial_scroll = 0; /* typing shows where the answer will appear */
 	struct guest_input *to = r.target == INPUT_TO_KBC ? &t->keyboard : &t->input;
 	if (guest_input_add(to, r.bytes, r.len) < 0)
 		tui_state_message(t, seam_now_ns(), "out of memory: key not sent");

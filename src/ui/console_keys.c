@@ -107,8 +107,14 @@ static void console_command(int key, struct console_result *out)
 
 void console_key(struct console_keys *c, int key, struct console_result *out)
 {
+	console_key_to(c, c->target, key, out);
+}
+
+void console_key_to(struct console_keys *c, enum input_target target, int key,
+		    struct console_result *out)
+{
 	memset(out, 0, sizeof(*out));
-	out->target = c->target;
+	out->target = target;
 	if (key == UK_RESIZE) {
 		out->action = ACT_RESIZE; /* not a key, and must not disarm Ctrl-A */
 		return;
@@ -126,7 +132,7 @@ void console_key(struct console_keys *c, int key, struct console_result *out)
 		out->action = key == UK_SHIFT_PGUP ? ACT_SERIAL_PGUP : ACT_SERIAL_PGDN;
 		return;
 	}
-	if (c->target == INPUT_TO_KBC)
+	if (target == INPUT_TO_KBC)
 		out->len = console_keyboard_bytes(key, out->bytes, sizeof(out->bytes));
 	else
 		out->len = console_key_bytes(key, out->bytes, sizeof(out->bytes));

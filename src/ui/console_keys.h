@@ -34,6 +34,10 @@ struct console_result {
 };
 
 void console_key(struct console_keys *c, int key, struct console_result *out);
+/* The same, the keys going to `target` whatever c->target says: the text
+ * screen's pane always types to the 8042, and shares the Ctrl-A escape. */
+void console_key_to(struct console_keys *c, enum input_target target, int key,
+		    struct console_result *out);
 
 /* The bytes a VT100-style terminal sends for a key; 0 if it sends none. */
 size_t console_key_bytes(int key, uint8_t *out, size_t n);

@@ -3,6 +3,7 @@
 #include "intake.h"
 
 #include "reg_diff.h"
+#include "screen_slot.h"
 
 #define DRAIN_BATCH 256
 
@@ -99,6 +100,23 @@ static void intake_regs(struct tui *t)
 	t->dirty = true;
 }
 
+/* The text screen is a page, not a stream: only the latest matters, read
+ * when its seqlock moved (with the BIOS on, a few times a second at most). */
+static void intake_screen(struct tui *t)
+{
+	struct text_screen_box *box = &t->seam->screen;
+	uint64_t raw = atomic_load_explicit(&box->seq, memory_order_acquire);
+	if (raw == t->screen.raw_seq)
+		return;
+	t->screen.raw_seq = raw;
+	uint64_t seq = text_screen_box_read(box, &t->screen.page);
+	if (seq == 0 || seq == t->screen.seq)
+		return;
+	t->screen.seq = seq;
+	screen_slot_update(t);
+	t->dirty = true;
+}
+
 static void intake_kstats(struct tui *t)
 {
 	struct kstats_box *box = &t->seam->kstats;
@@ -126,6 +144,7 @@ void intake_control(struct tui *t)
 void intake_poll(struct tui *t, uint64_t now_ns)
 {
 	intake_regs(t);
+	intake_screen(t);
 	intake_kstats(t);
 	uint64_t total = counters_total(&t->seam->counters);
 	if (total != t->rate.last_total)

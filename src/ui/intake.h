@@ -22,7 +22,8 @@ void intake_apply(struct tui *t, const struct event *ev);
  * never HALTED above a pane still missing the guest's final bytes, never
  * set back by an older record. */
 void intake_control(struct tui *t);
-/* Registers, kernel statistics and exit rate: the rest that is not an event. */
+/* Registers, the text screen, kernel statistics and exit rate: the rest
+ * that is not an event. */
 void intake_poll(struct tui *t, uint64_t now_ns);
 /* The frame that shows the current registers was drawn: the next snapshot
  * starts a fresh set of changed marks. */

@@ -36,6 +36,7 @@ enum ui_action keys_command(int key)
 	case 0x1b: return ACT_CLOSE;
 	case UK_CTRL('l'): return ACT_REDRAW;
 	case 'K': return ACT_KEYS_TARGET;
+	case 'v': return ACT_SCREEN;
 	case UK_SHIFT_PGUP: return ACT_SERIAL_PGUP;
 	case UK_SHIFT_PGDN: return ACT_SERIAL_PGDN;
 	case UK_RESIZE: return ACT_RESIZE;

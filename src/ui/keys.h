@@ -75,6 +75,7 @@ enum ui_action {
 	ACT_SEND,        /* bytes for the guest (serial console only) */
 	ACT_RESIZE,
 	ACT_KEYS_TARGET, /* K: typed keys go to COM1, or to the 8042 (and back) */
+	ACT_SCREEN,      /* v ("video"): pane 1 shows the guest's text screen, or COM1 */
 };
 
 /* What a key does when the serial console does not have the focus. */

@@ -78,6 +78,20 @@ void layout_compute(struct layout *l, int cols, int lines, enum pane_id zoom, in
 	}
 }
 
+void layout_grow_first(struct layout *l, int rows)
+{
+	if (l->kind != LAYOUT_FULL && l->kind != LAYOUT_COMPACT)
+		return;
+	struct rect *first = &l->pane[PANE_SERIAL], *log = &l->pane[PANE_EXITS];
+	int both = first->h + log->h;
+	int keep = both * 3 / 10 > LAYOUT_LOG_KEEP ? both * 3 / 10 : LAYOUT_LOG_KEEP;
+	int want = clamp(rows + 2, first->h, both - keep > first->h ? both - keep : first->h);
+	int grow = want - first->h;
+	first->h += grow;
+	log->y += grow;
+	log->h -= grow;
+}
+
 void layout_too_small_text(char *buf, size_t n, int cols, int lines)
 {
 	snprintf(buf, n, "terminal too small: need %dx%d, have %dx%d", LAYOUT_MIN_COLS,

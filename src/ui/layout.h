@@ -17,6 +17,7 @@
 #define LAYOUT_FULL_LINES 24
 #define LAYOUT_MIN_COLS 40
 #define LAYOUT_MIN_LINES 10
+#define LAYOUT_LOG_KEEP 8 /* the exit log's rows, frame included, that pane 1 leaves it */
 
 enum pane_id { PANE_SERIAL, PANE_REGS, PANE_EXITS, PANE_STATS, PANE_COUNT };
 
@@ -41,6 +42,12 @@ int layout_right_width(int cols);
 /* zoom: a pane to show alone, or PANE_COUNT for none. regs_rows: the text
  * rows the register pane would like (frame excluded). */
 void layout_compute(struct layout *l, int cols, int lines, enum pane_id zoom, int regs_rows);
+
+/* Pane 1 would like `rows` text rows: the guest's 25-row screen is in its
+ * place. In the full and compact layouts it grows towards that (never
+ * shrinks), taking rows from the exit log below, which keeps at least
+ * LAYOUT_LOG_KEEP rows or 3/10 of the height, whichever is more. */
+void layout_grow_first(struct layout *l, int rows);
 
 /* "terminal too small: need 40x10, have 30x8". */
 void layout_too_small_text(char *buf, size_t n, int cols, int lines);

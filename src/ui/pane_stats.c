@@ -15,6 +15,7 @@
 #include "irq_describe.h"
 #include "numfmt.h"
 #include "panes.h"
+#include "screen_slot.h"
 #include "sparkline.h"
 
 /* KVM's statistics worth a student's eye, in the order they are shown;
@@ -187,6 +188,20 @@ static void stats_irqs(struct tui *t, struct stat_row *s, int reserve)
 	}
 }
 
+/* With the BIOS the text screen is RAM the guest writes without a single
+ * exit; what shows it working is KVM's dirty log: how many of its pages
+ * the guest changed, and how many screens that made. */
+static void stats_screen(struct tui *t, struct stat_row *s)
+{
+	if (!screen_slot_available(t) || !row_room(s))
+		return;
+	char pages[16], screens[16];
+	numfmt_count(pages, sizeof(pages), t->screen.page.dirty_pages);
+	numfmt_count(screens, sizeof(screens), t->screen.page.refreshes);
+	draw_textf(s->y++, s->in.x, s->in.w, draw_attr(THEME_NORMAL), "VGA dirty pages %s, screens %s",
+		   pages, screens);
+}
+
 /* KVM's own exit count includes the ones it passed up to kvm-tui; the rest
  * it handled in the kernel. The two are sampled at different moments (the
  * kernel's a few times a second), so a busy guest can briefly show fewer
@@ -300,7 +315,10 @@ void pane_stats_draw(struct tui *t, struct rect r)
 		stats_rate_line(t, &s);
 	if (row_room(&s))
 		stats_sparkline(t, &s);
-	stats_reasons(t, &s, t->kstats.available ? 1 : 0);
-	stats_irqs(t, &s, t->kstats.available ? 1 : 0);
+	/* Rows kept below the per-reason lines for the summaries that follow. */
+	int reserve = (t->kstats.available ? 1 : 0) + (screen_slot_available(t) ? 1 : 0);
+	stats_reasons(t, &s, reserve);
+	stats_irqs(t, &s, reserve);
+	stats_screen(t, &s);
 	stats_kernel(t, &s);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* panes.h - the four panes, the key bar and the overlays, as draw calls.
+/* panes.h - the four panes (the first the serial console or the text screen), the key bar and the overlays, as draw calls.
  *
  * Each pane draws itself, frame included, into the rectangle the layout
  * gave it, from the UI state alone.
@@ -10,6 +10,8 @@
 #include "tui_state.h"
 
 void pane_serial_draw(struct tui *t, struct rect r);
+/* The guest's text screen, in the serial console's place (screen_slot.h). */
+void pane_screen_draw(struct tui *t, struct rect r);
 void pane_regs_draw(struct tui *t, struct rect r);
 /* Rows the register pane would like at this inner width (frame excluded). */
 int pane_regs_rows(const struct tui *t, int inner_width);

@@ -6,7 +6,9 @@
  *
  * The hints change with the focus, so the bar always answers "what can I
  * press here?"; on a narrow terminal the less important ones go first,
- * "? help" and "q quit" stay.
+ * "? help" and "q quit" stay. The words of K (where keys would go) and v
+ * (what pane 1 would show) are set each frame; a hint with no words this
+ * frame (v without a screen) is left out.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,19 +17,21 @@
 #include "panes.h"
 #include "replay_speed.h"
 #include "replay_status.h"
+#include "screen_slot.h"
 #include "speaker_label.h"
 
 struct hint {
-	const char *key, *what; /* what NULL: where K sends typed keys (keys_what) */
+	const char *key, *what; /* what NULL: this frame's words (now_what) */
 };
 
-/* This frame's words for K, set before the hints are measured and drawn. */
-static const char *keys_what = "";
+/* This frame's words for K and v, set before the hints are measured and
+ * drawn; "" leaves the hint out. */
+static const char *keys_what = "", *slot_what = "";
 
 static const struct hint hints_main[] = {
 	{ "p", "pause" }, { "r", "resume" }, { "s", "step" },	{ "n", "next exit" },
 	{ "R", "reset" }, { "+/-", "speed" }, { "Tab", "focus" }, { "1-4", "zoom" },
-	{ "K", NULL },	  { NULL, NULL },
+	{ "v", NULL }, { "K", NULL },	  { NULL, NULL },
 };
 static const struct hint hints_log[] = {
 	{ "\u2191\u2193", "select" }, { "Enter", "decode" }, { "End", "follow" }, { "r", "resume" },
@@ -40,6 +44,11 @@ static const struct hint hints_stopped[] = {
 static const struct hint hints_serial[] = {
 	{ "keys", "go to the guest" }, { "C-a Tab", "leave" }, { "C-a K", NULL },
 	{ "C-a p", "pause" },	       { "C-a C-a", "send C-a" }, { NULL, NULL },
+};
+/* The text screen in pane 1: keys go to the 8042, K is not its business. */
+static const struct hint hints_screen[] = {
+	{ "keys", "go to the 8042" }, { "C-a Tab", "leave" }, { "C-a v", NULL },
+	{ "C-a p", "pause" },	      { "C-a C-a", "send C-a" }, { NULL, NULL },
 };
 static const struct hint hints_help[] = {
 	{ "\u2191\u2193", "scroll" }, { "Esc", "close" }, { NULL, NULL },
@@ -87,13 +96,24 @@ static int columns(const char *s)
 	return n;
 }
 
-static const char *hint_what(const struct hint *h)
+/* The words of the hints that change with the moment: v's, or K's. */
+static const char *now_what(const char *key)
 {
-	return h->what ? h->what : keys_what;
+	if (strcmp(key, "v") == 0 || strcmp(key, "C-a v") == 0)
+		return slot_what;
+	return keys_what;
 }
 
+static const char *hint_what(const struct hint *h)
+{
+	return h->what ? h->what : now_what(h->key);
+}
+
+/* 0 for a hint with nothing to say this frame. */
 static int hint_width(const struct hint *h)
 {
+	if (!hint_what(h)[0])
+		return 0;
 	return 1 + columns(key_text(h->key)) + 1 + columns(hint_what(h)) + 1;
 }
 
@@ -107,6 +127,8 @@ static int hints_width(const struct hint *h)
 
 static int draw_hint(int y, int x, const struct hint *h)
 {
+	if (!hint_width(h))
+		return 0;
 	attr_t key = draw_attr(THEME_STATUS_KEY), text = draw_attr(THEME_STATUS_BAR);
 	draw_text(y, x, 1, text, " ");
 	attrset(key);
@@ -134,7 +156,10 @@ static void status_hints(const struct tui *t, const struct hint **main, const st
 		*main = hints_detail;
 	else if (tui_is_replay(t))
 		*main = replay_hints(t);
-	else if (t->focus == PANE_SERIAL) {
+	else if (t->focus == PANE_SERIAL && screen_slot_shows_screen(t)) {
+		*main = hints_screen;
+		*tail = tail_serial;
+	} else if (t->focus == PANE_SERIAL) {
 		*main = hints_serial;
 		*tail = tail_serial;
 	} else if (!t->exit_view.follow || t->state == VCPU_PAUSED)
@@ -231,6 +256,8 @@ void status_bar_draw(struct tui *t, struct rect r)
 	/* K offers the other target: the one the keys do not go to now. */
 	bool kbc = t->console.target == INPUT_TO_KBC;
 	keys_what = draw_utf8() ? (kbc ? "keys\u2192COM1" : "keys\u21928042") : (kbc ? "keys->COM1" : "keys->8042");
+	/* v offers what pane 1 does not show now, once there is a screen. */
+	slot_what = !screen_slot_available(t) ? "" : screen_slot_shows_screen(t) ? "serial" : "screen";
 	const struct hint *main, *tail;
 	status_hints(t, &main, &tail);
 	int right = status_right(t, r, hints_width(tail));

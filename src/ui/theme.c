@@ -23,6 +23,7 @@ static const char *const slot_about[THEME_SLOT_COUNT] = {
 	[THEME_TITLE_FOCUS] = "the title of the pane that has the focus",
 	[THEME_SERIAL] = "what the guest wrote to its serial port",
 	[THEME_SERIAL_ESCAPE] = "control bytes from the guest, shown as text",
+	[THEME_SCREEN_BLINK] = "blinking text on the guest's screen (its attributes; the colours are the guest's)",
 	[THEME_EXIT_IO] = "IO exits: the guest used an I/O port",
 	[THEME_EXIT_MMIO] = "MMIO exits: the guest touched unbacked memory",
 	[THEME_EXIT_HLT] = "HLT exits: the guest halted",
@@ -87,6 +88,9 @@ static const struct theme_style dark[THEME_SLOT_COUNT] = {
 	[THEME_TITLE_FOCUS] = {ANSI(BLACK), ANSI(YELLOW), BOLD},
 	[THEME_SERIAL] = {DFLT, DFLT, 0},
 	[THEME_SERIAL_ESCAPE] = {ANSI(MAGENTA), DFLT, 0},
+	/* Bold rather than the terminal's blink: a class can read it, and
+	 * many terminals do not blink at all. */
+	[THEME_SCREEN_BLINK] = {DFLT, DFLT, BOLD},
 	[THEME_EXIT_IO] = {ANSI(CYAN), DFLT, 0},
 	[THEME_EXIT_MMIO] = {ANSI(YELLOW), DFLT, 0},
 	[THEME_EXIT_HLT] = {ANSI(GREEN), DFLT, 0},
@@ -117,6 +121,7 @@ static const struct theme_style mono[THEME_SLOT_COUNT] = {
 	[THEME_TITLE] = {DFLT, DFLT, BOLD},
 	[THEME_TITLE_FOCUS] = {DFLT, DFLT, BOLD | REV},
 	[THEME_SERIAL_ESCAPE] = {DFLT, DFLT, UNDER},
+	[THEME_SCREEN_BLINK] = {DFLT, DFLT, BOLD},
 	[THEME_EXIT_HLT] = {DFLT, DFLT, BOLD},
 	[THEME_EXIT_DEBUG] = {DFLT, DFLT, UNDER},
 	[THEME_EXIT_ERROR] = {DFLT, DFLT, BOLD | UNDER},

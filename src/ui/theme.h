@@ -14,7 +14,7 @@
  *   style  = word...  in any order, separated by spaces or tabs:
  *     COLOUR          the foreground (at most one)
  *     on COLOUR       the background (at most one)
- *     bold reverse underline dim   attributes, any number
+ *     bold reverse underline dim blink   attributes, any number
  *   COLOUR = default | black red green yellow blue magenta cyan white
  *          | bright-black .. bright-white | gray/grey (= bright-black)
  *          | #RRGGBB
@@ -47,6 +47,7 @@
 	X(TITLE_FOCUS, "title.focus")     /* the focused pane's title */     \
 	X(SERIAL, "serial")               /* guest console text */           \
 	X(SERIAL_ESCAPE, "serial.escape") /* control bytes shown as text */  \
+	X(SCREEN_BLINK, "screen.blink")   /* the guest's blinking text: attributes only */ \
 	X(EXIT_IO, "exit.io")                                                \
 	X(EXIT_MMIO, "exit.mmio")                                            \
 	X(EXIT_HLT, "exit.hlt")                                              \
@@ -91,6 +92,7 @@ struct theme_color {
 #define THEME_ATTR_REVERSE 0x2
 #define THEME_ATTR_UNDERLINE 0x4
 #define THEME_ATTR_DIM 0x8
+#define THEME_ATTR_BLINK 0x10
 
 struct theme_style {
 	struct theme_color fg, bg;

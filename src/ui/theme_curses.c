@@ -5,14 +5,29 @@
  * init_color(): redefining the palette would also change the user's other
  * windows, and most terminals ignore it anyway; RGB colours are mapped to
  * the nearest colour the terminal has instead (theme_term.c).
+ *
+ * Pairs above the slots' are handed out on demand (theme_pair) for the
+ * guest's text screen, whose sixteen VGA colours make up to 256
+ * combinations: made lazily, a screen in two colours costs two pairs, and
+ * an 8-colour terminal's 64 pairs go a long way.
  */
 #include "theme_curses.h"
 
 #include "theme_term.h"
 
+#define EXTRA_PAIRS 512 /* 16 x 16 VGA colours need 256; leave room */
+#define PAIRS_LIMIT 32767 /* a short, as setcchar() takes it */
+
 static attr_t slot_attr[THEME_SLOT_COUNT];
 
-static attr_t curses_attrs(unsigned attrs)
+/* The pairs made for other colours, and the next free number. */
+struct extra_pair {
+	short fg, bg, pair;
+};
+static struct extra_pair extra[EXTRA_PAIRS];
+static int extra_count, next_pair; /* next_pair 0: colours are off */
+
+attr_t theme_curses_attrs(unsigned attrs)
 {
 	attr_t a = A_NORMAL;
 	if (attrs & THEME_ATTR_BOLD)
@@ -23,6 +38,8 @@ static attr_t curses_attrs(unsigned attrs)
 		a |= A_UNDERLINE;
 	if (attrs & THEME_ATTR_DIM)
 		a |= A_DIM;
+	if (attrs & THEME_ATTR_BLINK)
+		a |= A_BLINK;
 	return a;
 }
 
@@ -37,7 +54,7 @@ static void apply_mono(const struct theme *t)
 		t = &mono;
 	}
 	for (int i = 0; i < THEME_SLOT_COUNT; i++)
-		slot_attr[i] = curses_attrs(t->style[i].attrs);
+		slot_attr[i] = theme_curses_attrs(t->style[i].attrs);
 }
 
 static bool colors_usable(bool use_color)
@@ -50,6 +67,7 @@ static bool colors_usable(bool use_color)
 int theme_apply_curses(const struct theme *t, bool use_color)
 {
 	struct theme_term_style map[THEME_SLOT_COUNT];
+	extra_count = next_pair = 0;
 	if (!colors_usable(use_color)) {
 		apply_mono(t);
 		return 0;
@@ -58,12 +76,27 @@ int theme_apply_curses(const struct theme *t, bool use_color)
 	theme_term_map(t, COLORS, default_ok, map);
 	for (int i = 0; i < THEME_SLOT_COUNT; i++) {
 		init_pair((short)(i + 1), map[i].fg, map[i].bg);
-		slot_attr[i] = COLOR_PAIR(i + 1) | curses_attrs(map[i].attrs);
+		slot_attr[i] = COLOR_PAIR(i + 1) | theme_curses_attrs(map[i].attrs);
 	}
+	next_pair = THEME_SLOT_COUNT + 1;
 	return COLORS >= 256 ? 256 : COLORS >= 16 ? 16 : 8;
 }
 
 attr_t theme_attr(enum theme_slot slot)
 {
 	return (unsigned)slot < THEME_SLOT_COUNT ? slot_attr[slot] : A_NORMAL;
+}
+
+short theme_pair(short fg, short bg)
+{
+	if (!next_pair)
+		return 0;
+	for (int i = 0; i < extra_count; i++)
+		if (extra[i].fg == fg && extra[i].bg == bg)
+			return extra[i].pair;
+	int limit = COLOR_PAIRS < PAIRS_LIMIT ? COLOR_PAIRS : PAIRS_LIMIT;
+	if (extra_count == EXTRA_PAIRS || next_pair >= limit || init_pair((short)next_pair, fg, bg) == ERR)
+		return 0;
+	extra[extra_count++] = (struct extra_pair){ fg, bg, (short)next_pair };
+	return (short)next_pair++;
 }

@@ -25,4 +25,16 @@ int theme_apply_curses(const struct theme *t, bool use_color);
  * A_NORMAL before theme_apply_curses() or for a bad slot. */
 attr_t theme_attr(enum theme_slot slot);
 
+/* THEME_ATTR_* bits as curses attributes (no colour). */
+attr_t theme_curses_attrs(unsigned attrs);
+
+/* A colour pair for colours that are no slot's (the guest's screen has
+ * its own): fg on bg, terminal colour numbers (-1: the default). Pairs
+ * are made on first use, after the slots' own, and the same colours get
+ * the same pair again. The number is for setcchar()'s pair argument, not
+ * COLOR_PAIR(), which holds only 255 pairs. 0 (curses' default pair)
+ * when colours are off or the terminal has no pair left: the caller then
+ * draws the cell without colour. */
+short theme_pair(short fg, short bg);
+
 #endif

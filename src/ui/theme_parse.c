@@ -39,10 +39,11 @@ static const struct {
 	{"reverse", THEME_ATTR_REVERSE},
 	{"underline", THEME_ATTR_UNDERLINE},
 	{"dim", THEME_ATTR_DIM},
+	{"blink", THEME_ATTR_BLINK}, /* for screen.blink; the terminal's own blink */
 };
 
 #define COLOR_HELP "default, black..white, bright-black..bright-white or #RRGGBB"
-#define ATTR_HELP "bold, reverse, underline or dim"
+#define ATTR_HELP "bold, reverse, underline, dim or blink"
 
 static int fail(struct parser *p, const char *fmt, ...)
 {

@@ -23,6 +23,8 @@
 #include "intake.h"
 #include "panes.h"
 #include "screen.h"
+#include "screen_slot.h"
+#include "screen_view.h"
 #include "tui.h"
 #include "tui_state.h"
 
@@ -50,6 +52,8 @@ static void tui_layout(struct tui *t)
 	t->layout.lines = LINES;
 	int regs_rows = pane_regs_rows(t, layout_right_width(COLS) - 2);
 	layout_compute(&t->layout, COLS, LINES, t->zoom, regs_rows);
+	if (screen_slot_shows_screen(t)) /* room for its 25 rows where the terminal has it */
+		layout_grow_first(&t->layout, screen_view_rows(&t->screen.page));
 	fix_focus(t);
 }
 
@@ -61,9 +65,14 @@ static void draw_panes(struct tui *t)
 		[PANE_EXITS] = pane_exits_draw,
 		[PANE_STATS] = pane_stats_draw,
 	};
-	for (int p = 0; p < PANE_COUNT; p++)
-		if (t->layout.shown[p])
+	for (int p = 0; p < PANE_COUNT; p++) {
+		if (!t->layout.shown[p])
+			continue;
+		if (p == PANE_SERIAL && screen_slot_shows_screen(t))
+			pane_screen_draw(t, t->layout.pane[p]);
+		else
 			draw[p](t, t->layout.pane[p]);
+	}
 	status_bar_draw(t, t->layout.status);
 	if (t->exit_view.detail_open)
 		exit_detail_draw(t);

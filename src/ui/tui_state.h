@@ -21,6 +21,7 @@
 #include "layout.h"
 #include "port_decoder.h"
 #include "rate_history.h"
+#include "screen_view.h"
 #include "scrollback.h"
 #include "seam.h"
 #include "tui.h"
@@ -31,6 +32,17 @@ struct tui_regs_view {
 	uint64_t raw_seq;       /* the seqlock word when last looked at */
 	uint64_t changed;       /* REG_BIT()s that differ from the state before */
 	bool drawn;             /* a frame has shown these marks */
+};
+
+/* The guest's text screen (with the BIOS), and pane 1's place: the serial
+ * console or this screen (screen_slot.h). */
+struct tui_screen_view {
+	struct text_screen page; /* the latest published page */
+	uint64_t seq;            /* its sequence number; 0: never published (no BIOS) */
+	uint64_t raw_seq;        /* the seqlock word when last looked at */
+	bool in_slot;            /* pane 1 shows the screen rather than COM1 */
+	bool chosen;             /* the automatic switch was made, or the user chose (v) */
+	struct screen_view view; /* the part shown, as the last frame drew it */
 };
 
 struct tui_exit_view {
@@ -58,6 +70,7 @@ struct tui {
 	uint64_t state_since_ns;    /* when the UI saw the state change */
 	int32_t exit_status;
 	struct tui_regs_view regs;
+	struct tui_screen_view screen;
 	struct kstats kstats;
 	uint64_t kstats_raw_seq;
 	struct rate_history rate;

@@ -88,6 +88,34 @@ static void test_ansi_to_8(void)
 	CHECK(bold);
 }
 
+/* The VGA's 16 text colours: the BIOS's DAC values (brown is not dark
+ * yellow), and the ANSI colour of the same name (red and blue swapped). */
+static void test_vga(void)
+{
+	CHECK_EQ(pack(color_vga_rgb(0)), 0x000000);
+	CHECK_EQ(pack(color_vga_rgb(1)), 0x0000aa);
+	CHECK_EQ(pack(color_vga_rgb(4)), 0xaa0000);
+	CHECK_EQ(pack(color_vga_rgb(6)), 0xaa5500);
+	CHECK_EQ(pack(color_vga_rgb(7)), 0xaaaaaa);
+	CHECK_EQ(pack(color_vga_rgb(8)), 0x555555);
+	CHECK_EQ(pack(color_vga_rgb(9)), 0x5555ff);
+	CHECK_EQ(pack(color_vga_rgb(14)), 0xffff55);
+	CHECK_EQ(pack(color_vga_rgb(15)), 0xffffff);
+	CHECK_EQ(pack(color_vga_rgb(16)), 0x000000);
+	static const unsigned ansi[16] = { 0, 4, 2, 6, 1, 5, 3, 7, 8, 12, 10, 14, 9, 13, 11, 15 };
+	unsigned bad = 0;
+	for (unsigned v = 0; v < 16; v++)
+		bad += color_vga_to_ansi(v) != ansi[v];
+	CHECK_EQ(bad, 0);
+	CHECK_EQ(color_vga_to_ansi(99), 0);
+	/* On 256 colours the sixteen stay sixteen: no two VGA colours look alike. */
+	for (unsigned a = 0; a < 16; a++)
+		for (unsigned b = a + 1; b < 16; b++)
+			bad += color_rgb_to_256(color_vga_rgb(a)) == color_rgb_to_256(color_vga_rgb(b));
+	CHECK_EQ(bad, 0);
+	CHECK_EQ(color_rgb_to_256(color_vga_rgb(6)), 130); /* brown: #af5f00 */
+}
+
 static void test_wcag(void)
 {
 	struct color_rgb black = rgb(0), white = rgb(0xffffff);
@@ -113,6 +141,7 @@ int main(void)
 	test_to_256();
 	test_to_16_and_8();
 	test_ansi_to_8();
+	test_vga();
 	test_wcag();
 	return check_done();
 }

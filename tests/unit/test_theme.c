@@ -136,6 +136,27 @@ static void test_irq_slot(void)
 	CHECK_CONTAINS(err, ":1: unknown colour or attribute 'purple'");
 }
 
+/* How the guest's blinking text is shown: bold by default, the terminal's
+ * own blink with the attribute of that name (any slot may use it). */
+static void test_screen_blink_slot(void)
+{
+	struct theme t, def;
+	theme_builtin_default(&def);
+	CHECK_STR(theme_slot_key(THEME_SCREEN_BLINK), "screen.blink");
+	CHECK_CONTAINS(theme_slot_about(THEME_SCREEN_BLINK), "blinking");
+	CHECK_EQ(def.style[THEME_SCREEN_BLINK].attrs, THEME_ATTR_BOLD);
+	theme_builtin_mono(&t);
+	CHECK_EQ(t.style[THEME_SCREEN_BLINK].attrs, THEME_ATTR_BOLD);
+	CHECK_EQ(load_text("screen.blink = blink\n", &t), 0);
+	CHECK_EQ(t.style[THEME_SCREEN_BLINK].attrs, THEME_ATTR_BLINK);
+	CHECK_EQ(load_text("screen.blink = BLINK bold\nexit.io = cyan blink\n", &t), 0);
+	CHECK_EQ(t.style[THEME_SCREEN_BLINK].attrs, THEME_ATTR_BLINK | THEME_ATTR_BOLD);
+	CHECK_EQ(t.style[THEME_EXIT_IO].attrs, THEME_ATTR_BLINK);
+	CHECK_EQ(load_text("screen.blink = blinking\n", &t), -1);
+	CHECK_CONTAINS(err, "(colours: ");
+	CHECK_CONTAINS(err, "attributes: bold, reverse, underline, dim or blink)");
+}
+
 static void test_empty_file_is_default(void)
 {
 	struct theme t, def;
@@ -175,7 +196,7 @@ static void test_errors(void)
 	expect_error("exit.io = #1234567\n", ":1: bad colour '#1234567'");
 	expect_error("exit.io = red on #abc\n", ":1: bad colour '#abc'");
 	expect_error("exit.io = red #comment\n", ":1: bad colour '#comment'");
-	expect_error("# ok\nexit.io = cyan blink\n", ":2: unknown attribute 'blink'");
+	expect_error("# ok\nexit.io = cyan italic\n", ":2: unknown attribute 'italic'");
 	expect_error("exit.io = cyan boldd\n", ":1: unknown attribute 'boldd'");
 	expect_error("hello world\n", ":1: expected 'key = style', not 'hello world'");
 	expect_error("exit.io: cyan\n", ":1: expected 'key = style'");
@@ -411,6 +432,7 @@ int main(void)
 	test_slots();
 	test_good_file();
 	test_irq_slot();
+	test_screen_blink_slot();
 	test_empty_file_is_default();
 	test_errors();
 	test_unreadable();

@@ -51,9 +51,25 @@ static void test_256(const struct theme *def, const struct theme *projector)
 	CHECK_EQ(fg, 19);
 	CHECK_EQ(bg, 231);
 
+	/* The guest screen's pairs: made on first use after the slots', the
+	 * same pair for the same colours, started afresh by a new theme. */
+	short first = theme_pair(231, 19);
+	CHECK_EQ(first, THEME_SLOT_COUNT + 1);
+	CHECK_EQ(theme_pair(130, 16), THEME_SLOT_COUNT + 2);
+	CHECK_EQ(theme_pair(231, 19), first);
+	pair_content(first, &fg, &bg);
+	CHECK_EQ(fg, 231);
+	CHECK_EQ(bg, 19);
+	CHECK_EQ(theme_apply_curses(def, true), 256);
+	CHECK_EQ(theme_pair(130, 16), THEME_SLOT_COUNT + 1);
+	/* Blinking text: bold by default, the terminal's blink if a theme says. */
+	CHECK_EQ(theme_attr(THEME_SCREEN_BLINK) & A_ATTRIBUTES & ~A_COLOR, A_BOLD);
+	CHECK_EQ(theme_curses_attrs(THEME_ATTR_BLINK | THEME_ATTR_REVERSE), A_BLINK | A_REVERSE);
+
 	/* --no-color / NO_COLOR on a colour terminal: the mono look. */
 	CHECK_EQ(theme_apply_curses(def, false), 0);
 	CHECK_EQ(PAIR_NUMBER(theme_attr(THEME_EXIT_IO)), 0);
+	CHECK_EQ(theme_pair(231, 19), 0); /* no colours: no pairs */
 	CHECK_EQ(theme_attr(THEME_STATE_PAUSED), A_BOLD | A_REVERSE);
 	close_term(s);
 }
@@ -66,6 +82,12 @@ static void test_8(const struct theme *def)
 	if (!s)
 		return;
 	CHECK_EQ(theme_apply_curses(def, true), 8);
+	/* 64 pairs: what the slots leave is all the screen gets, then 0. */
+	int made = 0;
+	for (short f = 0; f < 8; f++)
+		for (short b = 0; b < 8; b++)
+			made += theme_pair(f, b) != 0;
+	CHECK_EQ(made, COLOR_PAIRS - 1 - THEME_SLOT_COUNT);
 	pair_of(THEME_EXIT_DEBUG, &fg, &bg);  /* bright-blue */
 	CHECK_EQ(fg, 4);
 	CHECK(theme_attr(THEME_EXIT_DEBUG) & A_BOLD);

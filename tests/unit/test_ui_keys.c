@@ -23,6 +23,7 @@ static void test_commands(void)
 	CHECK_EQ(keys_command('\r'), ACT_ENTER);
 	CHECK_EQ(keys_command('Z'), ACT_NONE);
 	CHECK_EQ(keys_command('K'), ACT_KEYS_TARGET);
+	CHECK_EQ(keys_command('v'), ACT_SCREEN);
 }
 
 /* After K the console sends keys for the 8042 (key_stream.h), not a
@@ -59,6 +60,16 @@ static void test_console_to_8042(void)
 	c.target = INPUT_TO_UART;
 	console_key(&c, 'A', &r);
 	CHECK_EQ(r.target, INPUT_TO_UART);
+	/* The text screen types to the 8042 whatever the target: keys, not bytes. */
+	console_key_to(&c, INPUT_TO_KBC, UK_UP, &r);
+	CHECK_EQ(r.target, INPUT_TO_KBC);
+	CHECK_EQ(r.len, 3);
+	CHECK(memcmp(r.bytes, "\xee\x80\x80", 3) == 0);
+	CHECK_EQ(c.target, INPUT_TO_UART);
+	console_key_to(&c, INPUT_TO_KBC, CONSOLE_ESCAPE, &r); /* one Ctrl-A escape for both */
+	CHECK(c.armed);
+	console_key(&c, 'v', &r);
+	CHECK_EQ(r.action, ACT_SCREEN);
 }
 
 static void key(struct console_keys *c, int k, struct console_result *r)
