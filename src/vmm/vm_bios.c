@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bios_rom.h"
+#include "bios_video.h"
 #include "vm_internal.h"
 
 #define SCREEN_LOOK_NS 20000000ull /* the console draws at most ~60 frames a second */
@@ -202,7 +203,13 @@ void vm_bios_reset(struct vm *vm)
 	struct vm_bios *vb = &vm->bios;
 	if (!vb->on)
 		return;
-	vga_init(&vb->vga);
+	/* The screen as a BIOS leaves it after its mode set: mode 3, blank,
+	 * the cursor at the top left (bios_setup wrote the same data area;
+	 * this is the VGA's half, kept by the service that owns it). */
+	if (refresh_memory(vm))
+		bios_video_init(&vb->bios);
+	else
+		vga_init(&vb->vga);
 	vb->bios.wait_until_ns = 0;
 	vb->used = false;
 	vb->dirty_pages = vb->refreshes = 0;
