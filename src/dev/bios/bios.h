@@ -94,8 +94,8 @@ struct bios_call {
 /* Where the BIOS's output goes besides guest memory. */
 struct bios_host {
 	void *ctx;
-	/* A character printed through int 10h (teletype, write string, write
-	 * char): headless mode prints these on stdout as text. */
+	/* A character printed through int 10h's teletype or write string (not
+	 * 09h/0Ah, which paint cells): headless mode prints these on stdout. */
 	void (*tty)(void *ctx, uint8_t ch);
 	/* int 18h/19h: reboot (the machine resets after the call returns). */
 	void (*reboot)(void *ctx);
