@@ -388,6 +388,34 @@ static void test_printer_boot_unknown(void)
 	CHECK_EQ(bios_ah(&r), 0x86);
 }
 
+/* The dispatcher: int 9's trap is the keyboard's interrupt work, and int
+ * 16h reads what it stored; a service with nothing yet asks to wait. */
+static void test_dispatch_keyboard(void)
+{
+	struct bios *b = new_bios();
+	struct bios_regs r = regs(0x0000);
+	struct bios_call c = call_int(b, 0x16, &r);
+	CHECK(c.retry);
+	CHECK_EQ(r.eax, 0x0000);
+	r = regs(0x001e); /* AL: the make code of 'a', as the stub read it from port 60h */
+	bios_dispatch(b, 0x09, true, &r, &c);
+	CHECK_EQ(c.vector, 0x09);
+	CHECK(!c.unknown);
+	r = regs(0x009e); /* its break: nothing stored */
+	bios_dispatch(b, 0x09, true, &r, &c);
+	r = regs(0x0100);
+	c = call_int(b, 0x16, &r);
+	CHECK(!(r.flags & BIOS_FLAG_ZF));
+	CHECK_EQ(bios_ax(&r), 0x1e61);
+	r = regs(0x0000);
+	c = call_int(b, 0x16, &r);
+	CHECK(!c.retry);
+	CHECK_EQ(bios_ax(&r), 0x1e61);
+	r = regs(0x0100);
+	call_int(b, 0x16, &r);
+	CHECK(r.flags & BIOS_FLAG_ZF);
+}
+
 /* A guest hands the BIOS any pointer: none reaches past guest memory. */
 static void test_memory_bounds(void)
 {
@@ -423,6 +451,7 @@ int main(void)
 	test_clock();
 	test_serial();
 	test_printer_boot_unknown();
+	test_dispatch_keyboard();
 	test_memory_bounds();
 	return check_done();
 }
