@@ -100,6 +100,13 @@ run --headless --entry 0x1000000 "$GUESTS/hello.bin"
 refused_before_kvm "--entry past the end of memory" "entry 0x1000000 lies outside the guest memory"
 run --headless --load-addr 0x9ff00 "$GUESTS/hello.bin"
 refused_before_kvm "--load-addr into the PC hole" "overlaps the PC memory hole .*--load-addr"
+# Addresses are never octal, end to end: read as octal these two would be
+# 0x3ffff and 0x35af0 and pass; as the decimals a student means they are
+# 0xbde31 and 0xa0000, in the hole.
+run --headless --entry 0777777 "$GUESTS/hello.bin"
+refused_before_kvm "--entry 0777777 (decimal, not octal)" "entry 0xbde31 lies in the PC memory hole"
+run --headless --load-addr 0655360 "$GUESTS/hello.bin"
+refused_before_kvm "--load-addr 0655360 (decimal, not octal)" "the guest image \\(0xa0000-0xa01ff\\) overlaps"
 run --headless --mode long --mem 1M "$GUESTS/hello.bin"
 refused_before_kvm "--mode long in 1 MiB" "long mode needs at least 2 MiB"
 run --headless --record "$WORK/no-such-dir/run.rec" "$GUESTS/hello.bin"
