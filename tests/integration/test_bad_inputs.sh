@@ -65,6 +65,14 @@ assert_stderr_contains "empty\\.bin: empty file, nothing to run" \
 run --headless --trace "$deep/no-dir/trace" "$GUESTS/hello.bin"
 assert_stderr_contains "no-dir/trace: No such file or directory" \
 	"an unwritable trace at a 3000-byte path: the reason survives"
+# A damaged recording: named once, then what is wrong with it, which a long
+# path used to push out of the reader's 512-byte message.
+cp "$SOURCE_DIR/tests/recordings/hello.rec" "$deep/bad.rec"
+printf 'UUUU' | dd of="$deep/bad.rec" bs=1 seek=400 conv=notrunc 2>/dev/null
+run --headless --replay "$deep/bad.rec"
+assert_status 4 "a damaged recording at a 3000-byte path: status 4"
+assert_stderr_contains "^kvm-tui: $deep/bad\\.rec: block at byte 372 is damaged \\(checksum mismatch\\)\$" \
+	"a damaged recording at a 3000-byte path: the path once, then the reason"
 
 # A trace file that cannot be written: refused before the guest starts.
 run --headless --trace "$WORK/no-such-dir/trace" "$GUESTS/hello.bin"
