@@ -111,11 +111,6 @@ static int start_vm(struct program *p)
 		return -1;
 	}
 	p->headless.kstats_why = vm_kstats_unavailable(p->vm);
-	if (p->opts.screen_dump_path && !vm_has_bios(p->vm)) {
-		fprintf(stderr, "kvm-tui: --screen-dump: the guest has no text screen without the BIOS "
-			"(it is on for boot sectors and disks; --bios turns it on)\n");
-		return -1;
-	}
 	/* With the BIOS, a pipe's input goes where the guest reads it: int 16h
 	 * and the 8042, or COM1 (headless.c). The TUI's panes say it instead:
 	 * the serial pane types on COM1, the screen pane on the 8042. */
