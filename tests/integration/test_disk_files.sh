@@ -73,6 +73,24 @@ assert_stderr_contains "cannot open /nonexistent/kvm" "--screen-dump --bios: acc
 run --headless --screen-dump "$WORK/s.txt" --replay "$SOURCE_DIR/tests/recordings/hello.rec"
 assert_status 2 "--screen-dump with --replay: status 2"
 assert_stderr_contains "--screen-dump has no meaning in a replay" "--screen-dump with --replay: says why"
+# The dump's file is opened before KVM too: a path that cannot be written is
+# refused at the start, not after the whole run; a FIFO never blocks.
+mkfifo "$WORK/dump.fifo"
+for dump in "$WORK/no-such-dir/s.txt" "$WORK/dump.fifo" "$WORK"; do
+	run --headless --screen-dump "$dump" --bios "$GUESTS/hello.bin"
+	assert_status 4 "--screen-dump $dump: status 4"
+	assert_stderr_contains "^kvm-tui: cannot write screen dump file $dump: " "--screen-dump $dump: says why, before KVM"
+	assert_stdout_empty "--screen-dump $dump: nothing on stdout"
+done
+# A run that never starts (no KVM here) leaves no dump behind, and an
+# earlier dump as it was.
+run --headless --screen-dump "$WORK/new.txt" --bios "$GUESTS/hello.bin"
+assert_stderr_contains "cannot open /nonexistent/kvm" "--screen-dump, then no KVM: the KVM message"
+[ -e "$WORK/new.txt" ] && fail "--screen-dump, then no KVM: an empty dump is left behind" ||
+	ok "--screen-dump, then no KVM: no dump left behind"
+echo "an earlier screen" >"$WORK/old.txt"
+run --headless --screen-dump "$WORK/old.txt" --bios "$GUESTS/hello.bin"
+assert_eq "an earlier screen" "$(cat "$WORK/old.txt")" "--screen-dump, then no KVM: an earlier dump is untouched"
 cmp -s "$WORK/a.img" <(head -c 1024 /dev/zero) && ok "no disk file was written" || fail "a disk file changed"
 
 finish
