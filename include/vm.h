@@ -77,6 +77,7 @@ struct vm_options {
 	bool disk_write;          /* --disk-write: the guest's writes reach the image files */
 	bool has_boot_drive;      /* --boot */
 	uint8_t boot_drive;
+	bool needs_text_screen;   /* --screen-dump: refused without the BIOS, before KVM */
 	struct vm_bios_plan bios_plan; /* filled by vm_create */
 };
 

@@ -34,6 +34,7 @@ struct program {
 	struct seam *seam;
 	struct vm *vm;
 	struct headless_setup headless;
+	struct text_screen_dump_file screen_dump; /* --screen-dump, open from before the VM */
 };
 
 static int handle_informational(const struct cli_options *o)
@@ -105,17 +106,19 @@ static int start_vm(struct program *p)
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;
 	}
+	/* The screen dump's file too: written at the end, but a path that
+	 * cannot be written must not cost a whole run (or hide behind no KVM). */
+	if (p->opts.screen_dump_path &&
+	    text_screen_dump_open(&p->screen_dump, p->opts.screen_dump_path, err, sizeof(err))) {
+		fprintf(stderr, "kvm-tui: %s\n", err);
+		return -1;
+	}
 	p->vm = open_vm(p, err, sizeof(err));
 	if (!p->vm) {
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;
 	}
 	p->headless.kstats_why = vm_kstats_unavailable(p->vm);
-	if (p->opts.screen_dump_path && !vm_has_bios(p->vm)) {
-		fprintf(stderr, "kvm-tui: --screen-dump: the guest has no text screen without the BIOS "
-			"(it is on for boot sectors and disks; --bios turns it on)\n");
-		return -1;
-	}
 	/* With the BIOS, a pipe's input goes where the guest reads it: int 16h
 	 * and the 8042, or COM1 (headless.c). The TUI's panes say it instead:
 	 * the serial pane types on COM1, the screen pane on the 8042. */
@@ -168,7 +171,7 @@ static int dump_screen(struct program *p)
 	struct text_screen screen;
 	char err[ERR_LEN];
 	text_screen_box_read(&p->seam->screen, &screen);
-	if (text_screen_dump_path(&screen, p->opts.screen_dump_path, err, sizeof(err)) == 0)
+	if (text_screen_dump_write(&p->screen_dump, &screen, err, sizeof(err)) == 0)
 		return 0;
 	fprintf(stderr, "kvm-tui: %s\n", err);
 	return -1;
@@ -234,6 +237,7 @@ int main(int argc, char **argv)
 	p.headless = (struct headless_setup){ .sigfd = -1 };
 	if (start_vm(&p)) {
 		headless_discard(&p.headless);
+		text_screen_dump_discard(&p.screen_dump);
 		vm_destroy(p.vm);
 		seam_destroy(p.seam);
 		return STATUS_SETUP;

@@ -323,7 +323,10 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 		if (parse_drive(arg, &o->vm.boot_drive))
 			return bad_value("--boot", arg, "a drive: 00h, 01h, 80h, 81h, or a, b, c, d", err, errlen);
 		return 0;
-	case OPT_SCREEN_DUMP: o->screen_dump_path = arg; return 0;
+	case OPT_SCREEN_DUMP:
+		o->screen_dump_path = arg;
+		o->vm.needs_text_screen = true;
+		return 0;
 	case 'h': o->help = true; return 0;
 	case 'V': o->version = true; return 0;
 	default: return -1;
@@ -335,6 +338,11 @@ static int check_replay(const struct cli_options *o, char *err, size_t errlen)
 {
 	if (o->guest) {
 		snprintf(err, errlen, "--replay plays a recording: give no guest ('%s' is extra)", o->guest);
+		return -1;
+	}
+	if (o->screen_dump_path) {
+		snprintf(err, errlen, "--screen-dump has no meaning in a replay (a recording holds no "
+			 "text screen)");
 		return -1;
 	}
 	if (o->live_option) {

@@ -82,6 +82,8 @@ struct rec_reader *rec_reader_open(const char *path, struct rec_info *info, char
  * file (a killed run) ends the recording: 0, and rec_reader_truncated() is true. */
 int rec_reader_next(struct rec_reader *r, struct rec_item *item);
 bool rec_reader_truncated(const struct rec_reader *r);
+/* What is wrong, without the file's name ("block at byte 372 is damaged
+ * ..."): the caller says which file. "" while nothing is. */
 const char *rec_reader_error(const struct rec_reader *r);
 
 /* A place in the recording to come back to (the start of a record). */

@@ -16,15 +16,14 @@
 #include <unistd.h>
 #include "record_reader_internal.h"
 
+/* The reason only: the caller names the file. With the path in front the
+ * replay's message named it twice, and a long path cut the reason off. */
 static int reader_fail(struct rec_reader *r, const char *fmt, ...)
 {
-	int n = snprintf(r->err, sizeof(r->err), "%s: ", r->path);
-	if (n >= 0 && (size_t)n < sizeof(r->err)) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(r->err + n, sizeof(r->err) - (size_t)n, fmt, ap);
-		va_end(ap);
-	}
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->err, sizeof(r->err), fmt, ap);
+	va_end(ap);
 	r->corrupt = true;
 	return -1;
 }

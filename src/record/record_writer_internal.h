@@ -10,6 +10,7 @@
 #ifndef KVMTUI_RECORD_WRITER_INTERNAL_H
 #define KVMTUI_RECORD_WRITER_INTERNAL_H
 
+#include <limits.h>
 #include <pthread.h>
 #include <zstd.h>
 
@@ -21,7 +22,8 @@
 /* How long an appended record may wait in memory before it is written. */
 #define REC_FLUSH_NS 200000000ull
 #define REC_ZSTD_LEVEL 1
-#define REC_ERR_LEN 512
+/* A message names the file, then the reason: room for the longest path. */
+#define REC_ERR_LEN (PATH_MAX + 256)
 
 struct rec_buf {
 	uint8_t *data;     /* raw records, REC_BUF_CAP bytes */

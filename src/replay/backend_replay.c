@@ -233,7 +233,8 @@ static enum backend_run replay_run(struct cpu_backend *be, struct vcpu_exit *out
 		return BACKEND_END;
 	}
 	if (rc < 0 || b->corrupt) {
-		snprintf(be->last_error, sizeof(be->last_error), "%s", rec_reader_error(b->reader));
+		/* The reason without the path, which the user gave and may be long. */
+		snprintf(be->last_error, sizeof(be->last_error), "the recording: %s", rec_reader_error(b->reader));
 		out->why = be->last_error;
 		return BACKEND_ERROR;
 	}

@@ -4,7 +4,10 @@
 #include "text_screen_dump.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cp437.h"
 
@@ -70,4 +73,84 @@ int text_screen_dump_path(const struct text_screen *s, const char *path, char *e
 	}
 	errno = saved;
 	return rc < 0 ? fail(path, err, errlen) : 0;
+}
+
+static int open_fail(struct text_screen_dump_file *d, const char *path, int e, char *err, size_t errlen)
+{
+	const char *why = e == ENXIO ? "a FIFO that nothing reads" : strerror(e);
+	if (err && errlen)
+		snprintf(err, errlen, "cannot write screen dump file %s: %s", path, why);
+	*d = (struct text_screen_dump_file){ 0 };
+	errno = e;
+	return -1;
+}
+
+/* O_EXCL first, to know whether the file is ours to remove again. */
+static int open_fd(const char *path, bool *created)
+{
+	const int flags = O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+	int fd = open(path, flags | O_CREAT | O_EXCL, 0666);
+	*created = fd >= 0;
+	if (fd < 0 && errno == EEXIST)
+		fd = open(path, flags);
+	return fd;
+}
+
+int text_screen_dump_open(struct text_screen_dump_file *d, const char *path, char *err, size_t errlen)
+{
+	*d = (struct text_screen_dump_file){ .path = path };
+	if (strcmp(path, "-") == 0) {
+		d->f = stdout;
+		return 0;
+	}
+	bool created;
+	int fd = open_fd(path, &created);
+	if (fd < 0)
+		return open_fail(d, path, errno, err, errlen);
+	/* O_NONBLOCK was for the open (a FIFO without a reader); the dump
+	 * itself is written whole, waiting as a file write does. */
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 || !(d->f = fdopen(fd, "w"))) {
+		int e = errno;
+		close(fd);
+		if (created)
+			unlink(path);
+		return open_fail(d, path, e, err, errlen);
+	}
+	d->created = created;
+	return 0;
+}
+
+int text_screen_dump_write(struct text_screen_dump_file *d, const struct text_screen *s, char *err, size_t errlen)
+{
+	if (!d->f)
+		return 0;
+	FILE *f = d->f;
+	const char *path = f == stdout ? "standard output" : d->path;
+	d->f = NULL;
+	int rc = 0;
+	struct stat st;
+	/* Truncated only now: the run did happen, and this is its screen. */
+	if (f != stdout && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && ftruncate(fileno(f), 0) < 0)
+		rc = -1;
+	if (rc == 0)
+		rc = text_screen_dump(s, f);
+	int saved = errno;
+	/* A full disk may only tell at close. */
+	if (f != stdout && fclose(f) == EOF && rc == 0) {
+		rc = -1;
+		saved = errno;
+	}
+	errno = saved;
+	return rc < 0 ? fail(path, err, errlen) : 0;
+}
+
+void text_screen_dump_discard(struct text_screen_dump_file *d)
+{
+	if (d->f && d->f != stdout) {
+		fclose(d->f);
+		if (d->created)
+			unlink(d->path);
+	}
+	d->f = NULL;
 }

@@ -332,6 +332,12 @@ int vm_bios_plan(struct vm *vm, char *err, size_t errlen)
 				 vm->opts.ndisks ? vm->opts.disks[0] : "--boot", image_kind_name(vm->image.kind));
 			return -1;
 		}
+		/* Here, before KVM: after it, a host without KVM said only that. */
+		if (vm->opts.needs_text_screen) {
+			snprintf(err, errlen, "--screen-dump: the guest has no text screen without the BIOS, "
+				 "which is off for a %s (add --bios)", image_kind_name(vm->image.kind));
+			return -1;
+		}
 		return 0;
 	}
 	bool guest_is_disk = vm->image.kind == IMAGE_BOOT_SECTOR || vm->image.kind == IMAGE_DISK;

@@ -65,6 +65,14 @@ assert_stderr_contains "empty\\.bin: empty file, nothing to run" \
 run --headless --trace "$deep/no-dir/trace" "$GUESTS/hello.bin"
 assert_stderr_contains "no-dir/trace: No such file or directory" \
 	"an unwritable trace at a 3000-byte path: the reason survives"
+# A damaged recording: named once, then what is wrong with it, which a long
+# path used to push out of the reader's 512-byte message.
+cp "$SOURCE_DIR/tests/recordings/hello.rec" "$deep/bad.rec"
+printf 'UUUU' | dd of="$deep/bad.rec" bs=1 seek=400 conv=notrunc 2>/dev/null
+run --headless --replay "$deep/bad.rec"
+assert_status 4 "a damaged recording at a 3000-byte path: status 4"
+assert_stderr_contains "^kvm-tui: $deep/bad\\.rec: block at byte 372 is damaged \\(checksum mismatch\\)\$" \
+	"a damaged recording at a 3000-byte path: the path once, then the reason"
 
 # A trace file that cannot be written: refused before the guest starts.
 run --headless --trace "$WORK/no-such-dir/trace" "$GUESTS/hello.bin"
@@ -100,6 +108,13 @@ run --headless --entry 0x1000000 "$GUESTS/hello.bin"
 refused_before_kvm "--entry past the end of memory" "entry 0x1000000 lies outside the guest memory"
 run --headless --load-addr 0x9ff00 "$GUESTS/hello.bin"
 refused_before_kvm "--load-addr into the PC hole" "overlaps the PC memory hole .*--load-addr"
+# Addresses are never octal, end to end: read as octal these two would be
+# 0x3ffff and 0x35af0 and pass; as the decimals a student means they are
+# 0xbde31 and 0xa0000, in the hole.
+run --headless --entry 0777777 "$GUESTS/hello.bin"
+refused_before_kvm "--entry 0777777 (decimal, not octal)" "entry 0xbde31 lies in the PC memory hole"
+run --headless --load-addr 0655360 "$GUESTS/hello.bin"
+refused_before_kvm "--load-addr 0655360 (decimal, not octal)" "the guest image \\(0xa0000-0xa01ff\\) overlaps"
 run --headless --mode long --mem 1M "$GUESTS/hello.bin"
 refused_before_kvm "--mode long in 1 MiB" "long mode needs at least 2 MiB"
 run --headless --record "$WORK/no-such-dir/run.rec" "$GUESTS/hello.bin"

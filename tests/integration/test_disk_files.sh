@@ -62,6 +62,35 @@ assert_stderr_contains "no drive 00h" "--boot a without a floppy: says there is 
 run --headless --screen-dump "$WORK/s.txt" --no-bios "$GUESTS/hello.bin"
 assert_status 2 "--screen-dump --no-bios: status 2"
 assert_stderr_contains "screen-dump needs the BIOS" "--screen-dump --no-bios: says the dump needs the BIOS"
+# A guest the BIOS is off for by default: refused before KVM (it used to be
+# checked only once the VM existed, so a host without KVM said only that).
+run --headless --screen-dump "$WORK/s.txt" "$GUESTS/hello.bin"
+assert_status 4 "--screen-dump of a guest without the BIOS: status 4"
+assert_eq "kvm-tui: --screen-dump: the guest has no text screen without the BIOS, which is off for a boot sector (add --bios)" \
+	"$(cat "$ERR")" "--screen-dump of a guest without the BIOS: one line, before KVM, says to add --bios"
+run --headless --screen-dump "$WORK/s.txt" --bios "$GUESTS/hello.bin"
+assert_stderr_contains "cannot open /nonexistent/kvm" "--screen-dump --bios: accepted (KVM is next)"
+run --headless --screen-dump "$WORK/s.txt" --replay "$SOURCE_DIR/tests/recordings/hello.rec"
+assert_status 2 "--screen-dump with --replay: status 2"
+assert_stderr_contains "--screen-dump has no meaning in a replay" "--screen-dump with --replay: says why"
+# The dump's file is opened before KVM too: a path that cannot be written is
+# refused at the start, not after the whole run; a FIFO never blocks.
+mkfifo "$WORK/dump.fifo"
+for dump in "$WORK/no-such-dir/s.txt" "$WORK/dump.fifo" "$WORK"; do
+	run --headless --screen-dump "$dump" --bios "$GUESTS/hello.bin"
+	assert_status 4 "--screen-dump $dump: status 4"
+	assert_stderr_contains "^kvm-tui: cannot write screen dump file $dump: " "--screen-dump $dump: says why, before KVM"
+	assert_stdout_empty "--screen-dump $dump: nothing on stdout"
+done
+# A run that never starts (no KVM here) leaves no dump behind, and an
+# earlier dump as it was.
+run --headless --screen-dump "$WORK/new.txt" --bios "$GUESTS/hello.bin"
+assert_stderr_contains "cannot open /nonexistent/kvm" "--screen-dump, then no KVM: the KVM message"
+[ -e "$WORK/new.txt" ] && fail "--screen-dump, then no KVM: an empty dump is left behind" ||
+	ok "--screen-dump, then no KVM: no dump left behind"
+echo "an earlier screen" >"$WORK/old.txt"
+run --headless --screen-dump "$WORK/old.txt" --bios "$GUESTS/hello.bin"
+assert_eq "an earlier screen" "$(cat "$WORK/old.txt")" "--screen-dump, then no KVM: an earlier dump is untouched"
 cmp -s "$WORK/a.img" <(head -c 1024 /dev/zero) && ok "no disk file was written" || fail "a disk file changed"
 
 finish

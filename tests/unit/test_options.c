@@ -300,10 +300,14 @@ static void test_bios_options(void)
 	CHECK_CONTAINS(err, "--screen-dump needs the BIOS");
 	CHECK_EQ(PARSE(&o, err, "--screen-dump", "s.txt", "g.bin"), 0);
 	CHECK_STR(o.screen_dump_path, "s.txt");
+	CHECK(o.vm.needs_text_screen); /* vm_create refuses a machine without the BIOS, before KVM */
 	CHECK(cli_check_console(&o, err, sizeof(err)) != 0);
 	CHECK_CONTAINS(err, "--screen-dump works only with --headless");
 	CHECK(PARSE(&o, err, "--replay", "r.rec", "--disk", "a.img") != 0);
 	CHECK_CONTAINS(err, "--disk has no meaning in a replay");
+	/* a recording holds no text screen: said at once, not after the replay */
+	CHECK(PARSE(&o, err, "--replay", "r.rec", "--screen-dump", "s.txt") != 0);
+	CHECK_STR(err, "--screen-dump has no meaning in a replay (a recording holds no text screen)");
 }
 
 int main(void)
