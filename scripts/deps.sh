@@ -4,16 +4,18 @@
 #   build-essential, cmake   the compiler, GNU as/ld (binutils) and the build
 #   libncurses-dev           ncursesw, the terminal UI
 #   tmux                     the TUI tests drive the real program in tmux
-#   python3                  a few test scripts parse --trace JSON with it
+#   python3                  a few test scripts parse --trace JSON with it, one
+#                            compares the disassembly with objdump's
 #   valgrind                 a test checks a normal run is memcheck-clean
 #   libzstd-dev, pkg-config  recordings are zstd-compressed blocks
+#   libcapstone-dev          the code view's x86 disassembler (Capstone)
 #   groff-base               a test renders the man page with every warning on
 #   bash-completion          a test checks it loads kvm-tui's completion
 # Runs apt-get as root, or through sudo.
 set -e
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
-PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev pkg-config groff-base bash-completion"
+PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev libcapstone-dev pkg-config groff-base bash-completion"
 missing=
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
