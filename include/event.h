@@ -180,16 +180,20 @@ struct event {
 #define EVENT_F_BIOS 0x04   /* this IO exit is a BIOS call: u.bios instead of u.io's data */
 
 /* The COM1 output an event carries, from an EVENT_UART record or piggybacked
- * on the OUT exit that produced it. Returns the byte count (0: none). */
+ * on the OUT exit that produced it. Returns the byte count (0: none).
+ * The count is capped at the record's array: a replayed record comes from
+ * a file and may claim more (len up to 255 where u.text holds 32), which
+ * would read past the record (found by tests/fuzz/fuzz_exits). */
 static inline size_t event_serial_bytes(const struct event *ev, const uint8_t **bytes)
 {
 	if (ev->kind == EVENT_UART) {
 		*bytes = ev->u.text;
-		return ev->len;
+		return ev->len <= sizeof(ev->u.text) ? ev->len : sizeof(ev->u.text);
 	}
 	if (ev->kind == EVENT_EXIT && (ev->flags & EVENT_F_SERIAL)) {
 		*bytes = ev->u.io.serial;
-		return ev->u.io.serial_len;
+		return ev->u.io.serial_len <= sizeof(ev->u.io.serial) ? ev->u.io.serial_len
+								       : sizeof(ev->u.io.serial);
 	}
 	return 0;
 }

@@ -302,12 +302,15 @@ static void on_event(struct headless *h, const struct event *ev)
 	if (ev->generation != h->irq_generation) /* a reset: the exit counters restarted too */
 		irq_counts_clear(&h->irqs);
 	h->irq_generation = ev->generation;
+	/* A replayed record may claim more text than it holds (len up to 255,
+	 * u.text 32 bytes): never read past it, as intake.c does for the TUI. */
+	size_t text_len = ev->len <= EVENT_TEXT_MAX ? ev->len : EVENT_TEXT_MAX;
 	switch (ev->kind) {
 	case EVENT_TELETYPE:
-		teletype_bytes(h, ev->u.text, ev->len);
+		teletype_bytes(h, ev->u.text, text_len);
 		break;
 	case EVENT_DEBUGCON:
-		(void)write_all(STDERR_FILENO, ev->u.text, ev->len); /* nowhere to report a failure */
+		(void)write_all(STDERR_FILENO, ev->u.text, text_len); /* nowhere to report a failure */
 		break;
 	case EVENT_EXIT:
 		if (!h->target_known)

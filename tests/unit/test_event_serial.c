@@ -23,5 +23,13 @@ int main(void)
 	CHECK_EQ(event_serial_bytes(&dbg, &bytes), 0); /* debugcon is not COM1 */
 	struct event state = { .kind = EVENT_STATE };
 	CHECK_EQ(event_serial_bytes(&state, &bytes), 0);
+
+	/* A replayed record claiming more than it holds (tests/fuzz/corpus/exits/
+	 * crash-serial-len): never more than the record's own bytes. */
+	uart.len = 255;
+	CHECK_EQ(event_serial_bytes(&uart, &bytes), sizeof(uart.u.text));
+	out.flags = EVENT_F_SERIAL;
+	out.u.io.serial_len = 200;
+	CHECK_EQ(event_serial_bytes(&out, &bytes), sizeof(out.u.io.serial));
 	return check_done();
 }
