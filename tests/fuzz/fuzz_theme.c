@@ -67,7 +67,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (int slot = 0; slot < THEME_SLOT_COUNT; slot++) {
 		if (t.style[slot].attrs & ~(unsigned)(THEME_ATTR_BOLD | THEME_ATTR_REVERSE |
-						     THEME_ATTR_UNDERLINE | THEME_ATTR_DIM))
+						     THEME_ATTR_UNDERLINE | THEME_ATTR_DIM |
+						     THEME_ATTR_BLINK))
 			fuzz_fail("slot %d has attributes 0x%x", slot, t.style[slot].attrs);
 		check_color(&t.style[slot].fg);
 		check_color(&t.style[slot].bg);
