@@ -28,6 +28,7 @@ enum control_request {
 	CTRL_SEEK = 1u << 7,      /* go to exit number seek_target of this generation, then pause */
 	CTRL_STEP_BACK = 1u << 8, /* go back one exit, then pause */
 	CTRL_INPUT = 1u << 9,     /* input for the guest's devices arrived (wakes a HLT) */
+	CTRL_PEEK = 1u << 10,     /* the console wants other memory windows (mem_view.h): publish now */
 };
 
 /* seek_target with this bit set is a time in ns since the generation began:

@@ -97,6 +97,12 @@ struct cpu_backend_ops {
 	 * last call (bit n: page n of 0xB8000-0xBFFFF), 0 or -1. */
 	uint8_t *(*memory)(struct cpu_backend *be, uint64_t *size);
 	int (*vga_dirty)(struct cpu_backend *be, uint64_t *pages);
+	/* Guest-physical memory for the console's eyes (mem_view.h, --dump):
+	 * copies what is at addr into buf and returns how many bytes from the
+	 * start could be read. Live: the machine's memory as it is now; a
+	 * replay: the guest image as loaded (memory_as_loaded below), nothing
+	 * if its guest file was not found. On the vCPU thread only. */
+	size_t (*read_phys)(struct cpu_backend *be, uint64_t addr, void *buf, size_t len);
 	/* Replay only (NULL live): back to the start of the current recorded
 	 * generation, and the exit number reached at a time into it. */
 	int (*rewind)(struct cpu_backend *be);
@@ -109,6 +115,7 @@ struct cpu_backend {
 	char last_error[160]; /* what the last failed call said (for the user) */
 	struct backend_sink sink;
 	bool unpaced; /* replay: ignore the recorded pace (while seeking) */
+	bool memory_as_loaded; /* replay: read_phys shows the image as loaded, not the guest's writes */
 };
 
 #endif

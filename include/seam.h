@@ -3,7 +3,8 @@
  *
  * The UI and the headless console see the VM only through this: the event
  * ring, the register snapshot, the text screen, the exit counters, the in-kernel statistics,
- * the control requests and the input queues (COM1's and the keyboard's).
+ * the control requests, the input queues (COM1's and the keyboard's) and
+ * the windows onto guest memory.
  */
 #ifndef KVMTUI_SEAM_H
 #define KVMTUI_SEAM_H
@@ -12,6 +13,7 @@
 #include "counters.h"
 #include "input_queue.h"
 #include "kstats.h"
+#include "mem_view.h"
 #include "ring.h"
 #include "text_screen.h"
 #include "snapshot.h"
@@ -27,6 +29,7 @@ struct seam {
 	struct control control;
 	struct input_queue input;    /* typed bytes for COM1 */
 	struct input_queue keyboard; /* typed keys for the 8042 (key_stream.h) */
+	struct mem_view memory;      /* windows onto guest memory (code, memory pane) */
 };
 
 /* Allocated aligned (the ring's lines); NULL on failure with errno set. */

@@ -118,6 +118,9 @@ enum guest_mode vm_mode(const struct vm *vm);
 bool vm_has_bios(const struct vm *vm);
 /* NULL for a live VM. */
 const struct replay_summary *vm_replay_summary(const struct vm *vm);
+/* A replay: the guest file its memory was loaded from, "" if it was not
+ * found (no memory to show); NULL live. */
+const char *vm_replay_memory_from(const struct vm *vm);
 /* A live VM's interrupt controller, for display (vm_irqchip_label); NULL in
  * a replay, which has none: the recording holds what the devices did. */
 const char *vm_irqchip_shown(const struct vm *vm);

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "cpu_state.h"
+#include "event.h"
 
 /* The code size the bytes are decoded for (CS.L / CS.D, or real mode). */
 enum disasm_bits {
@@ -105,5 +106,21 @@ enum disasm_bits disasm_bits_of(const struct cpu_state *cpu);
  *   "(truncated)  [66 0f]  the instruction goes on past the 2 bytes read" */
 void disasm_exit_line(const uint8_t *bytes, size_t size, uint64_t rip, enum disasm_bits bits,
 		      enum disasm_syntax syntax, char *out, size_t cap);
+
+/* Which instruction made an exit (disasm_cause.c): KVM leaves RIP past an
+ * OUT or HLT that completed, on an IN, string I/O or MMIO access that
+ * completes when the guest runs again. From the code bytes win[0..size)
+ * that start at win_addr (the same address terms as rip: linear, or IP
+ * with the window's offsets in real mode), finds the one that fits the
+ * exit (an I/O instruction for an IO exit, hlt for HLT). */
+enum disasm_cause {
+	CAUSE_NONE,       /* no bytes at RIP to decode */
+	CAUSE_AT_RIP,     /* the instruction at RIP (it completes later) */
+	CAUSE_BEFORE_RIP, /* the one that ends at RIP (it completed) */
+	CAUSE_NEXT,       /* not an instruction's exit: *out is what runs next */
+	CAUSE_UNSURE,     /* nothing fits (code changed since?): *out is at RIP */
+};
+enum disasm_cause disasm_exit_cause(struct disasm *d, const uint8_t *win, size_t size, uint64_t win_addr,
+				    uint64_t rip, const struct event *ev, struct disasm_insn *out);
 
 #endif

@@ -36,6 +36,10 @@ struct replay_backend {
 	bool held;
 	bool at_end;
 	bool corrupt;            /* the reader met damage (possibly while peeking) */
+	/* The guest's memory as its image was loaded (backend_replay_set_memory):
+	 * what the code and memory panes show; not the recorded run's writes. */
+	size_t (*memory_read)(const void *ctx, uint64_t addr, void *buf, size_t len);
+	const void *memory_ctx;
 };
 
 static struct replay_backend *rb(struct cpu_backend *be)
@@ -296,6 +300,22 @@ static void replay_destroy(struct cpu_backend *be)
 	free(b);
 }
 
+static size_t replay_read_phys(struct cpu_backend *be, uint64_t addr, void *buf, size_t len)
+{
+	struct replay_backend *b = rb(be);
+	return b->memory_read ? b->memory_read(b->memory_ctx, addr, buf, len) : 0;
+}
+
+void backend_replay_set_memory(struct cpu_backend *be,
+			       size_t (*read)(const void *ctx, uint64_t addr, void *buf, size_t len),
+			       const void *ctx)
+{
+	struct replay_backend *b = rb(be);
+	b->memory_read = read;
+	b->memory_ctx = ctx;
+	be->memory_as_loaded = true;
+}
+
 static const struct cpu_backend_ops replay_ops = {
 	.name = "replay",
 	.thread_begin = replay_nothing,
@@ -316,6 +336,7 @@ static const struct cpu_backend_ops replay_ops = {
 	.reset = replay_reset,
 	.rewind = replay_rewind,
 	.exits_until = replay_exits_until,
+	.read_phys = replay_read_phys,
 	.destroy = replay_destroy,
 };
 

@@ -21,4 +21,13 @@
 struct cpu_backend *backend_replay_open(const char *path, struct control *ctl, const struct backend_sink *sink,
 					struct replay_summary *summary, char *err, size_t errlen);
 
+/* Gives the replay a memory to show (the guest image as loaded, read by
+ * the vmm, which knows how images are placed): read copies guest-physical
+ * bytes and returns how many could be read, as cpu_backend's read_phys.
+ * Without it a replay has no memory (read_phys reads nothing). ctx must
+ * outlive the backend. */
+void backend_replay_set_memory(struct cpu_backend *be,
+			       size_t (*read)(const void *ctx, uint64_t addr, void *buf, size_t len),
+			       const void *ctx);
+
 #endif

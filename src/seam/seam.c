@@ -34,6 +34,7 @@ struct seam *seam_create(size_t ring_capacity)
 	control_init(&seam->control);
 	input_queue_init(&seam->input);
 	input_queue_init(&seam->keyboard);
+	mem_view_init(&seam->memory);
 	return seam;
 }
 
@@ -41,6 +42,7 @@ void seam_destroy(struct seam *seam)
 {
 	if (!seam)
 		return;
+	mem_view_destroy(&seam->memory);
 	input_queue_destroy(&seam->keyboard);
 	input_queue_destroy(&seam->input);
 	control_destroy(&seam->control);

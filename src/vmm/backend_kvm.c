@@ -152,6 +152,12 @@ static uint8_t *kvm_memory(struct cpu_backend *be, uint64_t *size)
 	return k->m.mem.host;
 }
 
+static size_t kvm_read_phys(struct cpu_backend *be, uint64_t addr, void *buf, size_t len)
+{
+	struct kvm_backend *k = kb(be);
+	return guest_memory_read(&k->m.mem, k->opts.bios_plan.on, addr, buf, len);
+}
+
 static int kvm_vga_dirty(struct cpu_backend *be, uint64_t *pages)
 {
 	return guest_memory_vga_dirty(kb(be)->m.vm_fd, pages);
@@ -301,6 +307,7 @@ static const struct cpu_backend_ops kvm_ops = {
 	.reset = kvm_reset,
 	.memory = kvm_memory,
 	.vga_dirty = kvm_vga_dirty,
+	.read_phys = kvm_read_phys,
 	.rewind = NULL,
 	.exits_until = NULL,
 	.destroy = kvm_destroy,

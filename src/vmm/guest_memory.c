@@ -100,3 +100,39 @@ bool guest_memory_is_ram(const struct guest_memory *gm, uint64_t addr, uint64_t 
 		return false;
 	return addr + len <= GUEST_HOLE_START || addr >= GUEST_HOLE_END;
 }
+
+/* What a debugger may read: RAM, and with the BIOS its VGA text memory and
+ * ROM; the rest of the hole is nothing (an MMIO access), as is past the end. */
+static bool readable_at(const struct guest_memory *gm, bool bios, uint64_t addr)
+{
+	if (addr >= gm->size)
+		return false;
+	if (addr < GUEST_HOLE_START || addr >= GUEST_HOLE_END)
+		return true;
+	return bios && ((addr >= GUEST_VGA_START && addr < GUEST_VGA_START + GUEST_VGA_SIZE) ||
+			addr >= GUEST_ROM_START);
+}
+
+/* The end of the region addr lies in (the next boundary where readability may change). */
+static uint64_t region_end(const struct guest_memory *gm, uint64_t addr)
+{
+	static const uint64_t edges[] = { GUEST_HOLE_START, GUEST_VGA_START, GUEST_VGA_START + GUEST_VGA_SIZE,
+					  GUEST_ROM_START, GUEST_HOLE_END };
+	for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); i++)
+		if (addr < edges[i])
+			return edges[i] < gm->size ? edges[i] : gm->size;
+	return gm->size;
+}
+
+size_t guest_memory_read(const struct guest_memory *gm, bool bios, uint64_t addr, void *buf, size_t len)
+{
+	size_t done = 0;
+	while (done < len && gm->host && readable_at(gm, bios, addr + done)) {
+		uint64_t at = addr + done;
+		uint64_t end = region_end(gm, at);
+		size_t n = end - at < len - done ? (size_t)(end - at) : len - done;
+		memcpy((uint8_t *)buf + done, gm->host + at, n);
+		done += n;
+	}
+	return done;
+}

@@ -42,5 +42,9 @@ int guest_memory_vga_dirty(int vm_fd, uint64_t *pages);
 void guest_memory_free(struct guest_memory *gm);
 /* Is [addr, addr+len) backed by RAM that the guest can see? */
 bool guest_memory_is_ram(const struct guest_memory *gm, uint64_t addr, uint64_t len);
+/* Copies guest-physical bytes from addr for a debugger's eyes: how many
+ * from the start could be read (RAM; with bios, VGA text memory and the
+ * ROM too; not the rest of the hole, nor past the end). */
+size_t guest_memory_read(const struct guest_memory *gm, bool bios, uint64_t addr, void *buf, size_t len);
 
 #endif

@@ -73,6 +73,7 @@ struct vcpu {
 	struct exit_clock clock;  /* stamps exits cheaply */
 	uint64_t last_publish_ns; /* registers published (rate-limited while running) */
 	bool regs_stale;          /* newer registers than the snapshot shows */
+	uint64_t last_windows_ns; /* memory windows published (rate-limited while running) */
 	enum vcpu_state state;
 	bool stepping, next_exit, needs_completion;
 	bool seeking;             /* replay: running unpaced up to seek_to */
@@ -107,6 +108,11 @@ void vcpu_set_state(struct vcpu *v, enum vcpu_state state, int status);
 void vcpu_publish_regs(struct vcpu *v);
 void vcpu_publish_running_regs(struct vcpu *v, uint64_t now);
 void vcpu_record_regs(struct vcpu *v);
+/* The memory windows the console wants, for these registers (vcpu_memview.c);
+ * while the guest runs at most every MEM_VIEW_PERIOD_NS unless now. */
+void vcpu_publish_windows(struct vcpu *v, const struct cpu_state *cpu, bool now);
+/* ... read with the registers as they are (a pause, the console's CTRL_PEEK). */
+void vcpu_publish_windows_now(struct vcpu *v);
 /* vcpu_exit.c */
 void vcpu_handle_exit(struct vcpu *v, struct vcpu_exit *x, uint64_t now);
 /* vcpu_loop.c */

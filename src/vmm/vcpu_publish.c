@@ -59,9 +59,18 @@ void vcpu_publish_regs(struct vcpu *v)
 {
 	struct cpu_state cpu;
 	vcpu_irq_read_lines(v);
-	if (read_regs(v, &cpu))
+	if (read_regs(v, &cpu)) {
 		snapshot_publish(&v->cfg.seam->regs, &cpu);
+		vcpu_publish_windows(v, &cpu, false);
+	}
 	v->regs_stale = false;
+}
+
+void vcpu_publish_windows_now(struct vcpu *v)
+{
+	struct cpu_state cpu;
+	if (mem_view_wanted(&v->cfg.seam->memory) && read_regs(v, &cpu))
+		vcpu_publish_windows(v, &cpu, true);
 }
 
 /* Registers come with every exit, but a console draws at most ~60 frames a
@@ -117,6 +126,8 @@ void vcpu_set_state(struct vcpu *v, enum vcpu_state state, int status)
 	ev.u.state.state = state;
 	ev.u.state.status = status;
 	vcpu_emit(v, &ev);
+	if (!vcpu_state_is_live(state))
+		vcpu_publish_windows_now(v); /* a stopped guest shows its memory as it stopped */
 	ring_notify(&v->cfg.seam->ring);
 	if (v->cfg.backend->ops->state_changed)
 		v->cfg.backend->ops->state_changed(v->cfg.backend, state);

@@ -133,6 +133,7 @@ struct vm *vm_open_replay(const char *path, struct seam *seam, bool start_paused
 		vm_destroy(vm);
 		return NULL;
 	}
+	vm_replay_memory_load(vm, path);
 	struct vcpu_config cfg = {
 		.seam = seam, .backend = vm->backend, .start_paused = start_paused, .replay = true,
 	};
@@ -173,6 +174,7 @@ void vm_destroy(struct vm *vm)
 	if (vm->backend)
 		vm->backend->ops->destroy(vm->backend);
 	vm_bios_close(vm); /* unwritten overlays are dropped here */
+	guest_memory_free(&vm->replay_memory);
 	image_free(&vm->image);
 	free(vm->guest_path);
 	free(vm);
@@ -181,6 +183,11 @@ void vm_destroy(struct vm *vm)
 bool vm_has_bios(const struct vm *vm)
 {
 	return !vm->is_replay && vm->bios.on;
+}
+
+const char *vm_replay_memory_from(const struct vm *vm)
+{
+	return vm->is_replay ? vm->replay_memory_from : NULL;
 }
 
 const char *vm_image_kind(const struct vm *vm)

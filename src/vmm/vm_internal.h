@@ -6,6 +6,7 @@
 #include "bus.h"
 #include "cpu_backend.h"
 #include "debug_ports.h"
+#include "guest_memory.h"
 #include "loader.h"
 #include "kbd_feed.h"
 #include "pc_irq.h"
@@ -38,6 +39,8 @@ struct vm {
 	/* replay */
 	bool is_replay;
 	struct replay_summary replay;
+	struct guest_memory replay_memory; /* the guest image as loaded, for the panes */
+	char replay_memory_from[4096];     /* the file it came from; "" if none was found */
 };
 
 /* vm_devices.c */
@@ -45,6 +48,9 @@ void vm_devices_init(struct vm *vm);
 void vm_devices_reset(void *vm);
 /* vm_sink.c: where the backend's statistics and recorded text go */
 struct backend_sink vm_sink(struct vm *vm);
+/* vm_replay_memory.c: finds the recorded guest and loads it for the
+ * replay's memory; without it the replay just has none. */
+void vm_replay_memory_load(struct vm *vm, const char *recording);
 /* vm_record.c */
 int vm_record_open(struct vm *vm, char *err, size_t errlen);
 /* The VM never started: closes the recording and removes its file. */

@@ -310,8 +310,80 @@ static void test_exit_line(void)
 	CHECK_STR(small, "out dx,");
 }
 
+/* ---- which instruction made an exit ---- */
+
+static struct event io_exit(enum io_direction dir, uint32_t count, uint64_t rip)
+{
+	struct event ev = { .kind = EVENT_EXIT, .reason = EXIT_IO, .rip = rip };
+	ev.u.io.port = 0x3f8;
+	ev.u.io.size = 1;
+	ev.u.io.dir = (uint8_t)dir;
+	ev.u.io.count = count;
+	return ev;
+}
+
+static void test_exit_cause(void)
+{
+	struct disasm *d = disasm_open(DISASM_16, DISASM_INTEL);
+	/* 7c00: mov dx, 0x3fd; in al, dx; out dx, al; out dx, al; rep outsb; hlt; mov [bx], al; nop */
+	static const uint8_t code[] = { 0xba, 0xfd, 0x03, 0xec, 0xee, 0xee, 0xf3, 0x6e, 0xf4, 0x88, 0x07, 0x90 };
+	struct disasm_insn insn;
+	/* OUT: RIP past it (hello's exit at 7c1e for the OUT at 7c1d). */
+	struct event ev = io_exit(IO_OUT, 1, 0x7c05);
+	CHECK_EQ(disasm_exit_cause(d, code, sizeof(code), 0x7c00, 0x7c05, &ev, &insn), CAUSE_BEFORE_RIP);
+	CHECK_EQ(insn.addr, 0x7c04);
+	CHECK_STR(insn.text, "out dx, al");
+	/* ... the second of two, RIP on the rep outsb after it. */
+	ev = io_exit(IO_OUT, 1, 0x7c06);
+	CHECK_EQ(disasm_exit_cause(d, code, sizeof(code), 0x7c00, 0x7c06, &ev, &insn), CAUSE_BEFORE_RIP);
+	CHECK_EQ(insn.addr, 0x7c05);
+	/* IN: RIP on it (echo's exit at 7c1d). */
+	ev = io_exit(IO_IN, 1, 0x7c03);
+	CHECK_EQ(disasm_exit_cause(d, code, sizeof(code), 0x7c00, 0x7c03, &ev, &insn), CAUSE_AT_RIP);
+	CHECK_STR(insn.text, "in al, dx");
+	/* String output is emulated: RIP stays on it. */
+	ev = io_exit(IO_OUT, 3, 0x7c06);
+	CHECK_EQ(disasm_exit_cause(d, code, sizeof(code), 0x7c00, 0x7c06, &ev, &insn), CAUSE_AT_RIP);
+	CHECK_STR(insn.mnemonic, "rep outsb");
+	/* With cx = 1 it is a count of 1: nothing before fits, so the one at RIP. */
+	static const uint8_t nop_outsb[] = { 0x90, 0xf3, 0x6e };
+	ev = io_exit(IO_OUT, 1, 0x7c01);
+	CHECK_EQ(disasm_exit_cause(d, nop_outsb, sizeof(nop_outsb), 0x7c00, 0x7c01, &ev, &insn), CAUSE_AT_RIP);
+	CHECK_STR(insn.mnemonic, "rep outsb");
+	/* HLT: past it. */
+	ev = (struct event){ .kind = EVENT_EXIT, .reason = EXIT_HLT, .rip = 0x7c09 };
+	CHECK_EQ(disasm_exit_cause(d, code, sizeof(code), 0x7c00, 0x7c09, &ev, &insn), CAUSE_BEFORE_RIP);
+	CHECK_STR(insn.text, "hlt");
+	/* MMIO: on it. */
+	ev = (struct event){ .kind = EVENT_EXIT, .reason = EXIT_MMIO, .rip = 0x7c09 };
+	CHECK_EQ(disasm_exit_cause(d, code, sizeof(code), 0x7c00, 0x7c09, &ev, &insn), CAUSE_AT_RIP);
+	CHECK_STR(insn.text, "mov byte ptr [bx], al");
+	/* An IO exit where no I/O instruction is: said, and RIP's shown. */
+	ev = io_exit(IO_OUT, 1, 0x7c0b);
+	CHECK_EQ(disasm_exit_cause(d, code, sizeof(code), 0x7c00, 0x7c0b, &ev, &insn), CAUSE_UNSURE);
+	CHECK_STR(insn.text, "nop");
+	/* Not an instruction's exit: what runs next. */
+	ev = (struct event){ .kind = EVENT_EXIT, .reason = EXIT_INTR, .rip = 0x7c0b };
+	CHECK_EQ(disasm_exit_cause(d, code, sizeof(code), 0x7c00, 0x7c0b, &ev, &insn), CAUSE_NEXT);
+	/* RIP outside the bytes, or no bytes. */
+	CHECK_EQ(disasm_exit_cause(d, code, sizeof(code), 0x7c00, 0x7d00, &ev, &insn), CAUSE_NONE);
+	CHECK_EQ(disasm_exit_cause(d, code, sizeof(code), 0x7c00, 0x7bff, &ev, &insn), CAUSE_NONE);
+	CHECK_EQ(disasm_exit_cause(d, NULL, 0, 0x7c00, 0x7c00, &ev, &insn), CAUSE_NONE);
+	/* RIP at the window's very end: only what is before it. */
+	ev = (struct event){ .kind = EVENT_EXIT, .reason = EXIT_HLT, .rip = 0x7c09 };
+	CHECK_EQ(disasm_exit_cause(d, code, 9, 0x7c00, 0x7c09, &ev, &insn), CAUSE_BEFORE_RIP);
+	disasm_close(d);
+	/* AT&T spellings fit too. */
+	d = disasm_open(DISASM_16, DISASM_ATT);
+	ev = io_exit(IO_OUT, 1, 0x7c05);
+	CHECK_EQ(disasm_exit_cause(d, code, sizeof(code), 0x7c00, 0x7c05, &ev, &insn), CAUSE_BEFORE_RIP);
+	CHECK_EQ(insn.addr, 0x7c04);
+	disasm_close(d);
+}
+
 int main(void)
 {
+	test_exit_cause();
 	test_known();
 	test_parts();
 	test_bad();
