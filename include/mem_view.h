@@ -98,6 +98,13 @@ void mem_view_drop(struct mem_view *mv, enum mem_window_id id);
  * zeroed). */
 uint64_t mem_view_read(struct mem_view *mv, enum mem_window_id id, struct mem_window *out);
 
+/* The sequence number the window has now, without copying it (a console
+ * about to sleep looks whether an answer came meanwhile). */
+static inline uint64_t mem_view_seq(struct mem_view *mv, enum mem_window_id id)
+{
+	return atomic_load_explicit(&mv->box[id].seq, memory_order_acquire) / 2;
+}
+
 /* vCPU side. Which windows are wanted (a relaxed load: the cheap check). */
 static inline uint32_t mem_view_wanted(struct mem_view *mv)
 {

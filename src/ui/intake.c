@@ -146,6 +146,7 @@ void intake_poll(struct tui *t, uint64_t now_ns)
 	intake_regs(t);
 	intake_screen(t);
 	intake_kstats(t);
+	debug_views_intake(t);
 	uint64_t total = counters_total(&t->seam->counters);
 	if (total != t->rate.last_total)
 		t->dirty = true;

@@ -70,6 +70,10 @@ static void draw_panes(struct tui *t)
 			continue;
 		if (p == PANE_SERIAL && screen_slot_shows_screen(t))
 			pane_screen_draw(t, t->layout.pane[p]);
+		else if (p == PANE_STATS && t->debug.lower == LOWER_CODE)
+			pane_code_draw(t, t->layout.pane[p]);
+		else if (p == PANE_STATS && t->debug.lower == LOWER_MEMORY)
+			pane_memory_draw(t, t->layout.pane[p]);
 		else
 			draw[p](t, t->layout.pane[p]);
 	}
@@ -183,7 +187,7 @@ static void tui_wait(struct tui *t, bool backlog, uint64_t next_frame, uint64_t 
 	}
 	if (backlog)
 		return; /* more events waiting right now */
-	if (ring_consumer_sleep_begin(&t->seam->ring))
+	if (ring_consumer_sleep_begin(&t->seam->ring) && !debug_views_pending(t))
 		sleep_poll(t, true, wake_deadline(t, next_tick));
 	ring_consumer_sleep_end(&t->seam->ring);
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "disasm.h"
 #include "key_stream.h"
 #include "seam.h"
 #include "theme.h"
@@ -24,6 +25,7 @@ struct tui_config {
 	bool use_color;          /* false: mono look (NO_COLOR, --no-color, no colours) */
 	enum input_target keys_to; /* where typed keys go at first (--keyboard; K switches) */
 	const char *kstats_why;  /* live: why KVM's own counters cannot be read, or NULL */
+	enum disasm_syntax syntax; /* the code view's syntax at first (--syntax; y switches) */
 
 	/* A replay (kvm-tui --replay FILE): the events come from a recording
 	 * through the same seam, so only the title, the status bar and the

@@ -35,6 +35,7 @@ int tui_state_init(struct tui *t, struct seam *seam, const struct tui_config *cf
 		t->replay_loop = cfg->replay_loop;
 		control_set_replay_loop(&seam->control, t->replay_loop);
 	}
+	debug_views_init(t, cfg ? cfg->syntax : DISASM_INTEL);
 	t->focus = PANE_EXITS;
 	t->zoom = PANE_COUNT;
 	t->exit_view.follow = true;

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "console_keys.h"
+#include "debug_views.h"
 #include "exit_history.h"
 #include "goto_prompt.h"
 #include "guest_input.h"
@@ -80,6 +81,7 @@ struct tui {
 	uint32_t replay_speed;      /* REPLAY_SPEED_*, as last set */
 	bool replay_loop;
 	struct goto_prompt prompt;  /* the "go to" line in the status bar */
+	bool prompt_address;        /* ... asking for the memory view's address instead */
 
 	/* keys on their way to the guest */
 	struct console_keys console; /* .target: where they go (K switches) */
@@ -93,6 +95,7 @@ struct tui {
 	bool help_open;
 	int help_scroll;
 	struct tui_exit_view exit_view;
+	struct tui_debug debug;     /* the code and memory views (debug_views.h) */
 	size_t serial_scroll;       /* rows scrolled back from the bottom */
 	bool utf8;                  /* the terminal takes UTF-8 (blocks, lines) */
 	bool cursor_shown;          /* the guest's cursor, placed after drawing */

@@ -201,8 +201,10 @@ static bool apply_requests(struct vcpu *v)
 	if (req & CTRL_RESET)
 		do_reset(v);
 	replay_requests(v, req);
-	if (req & CTRL_PEEK)
+	if (req & CTRL_PEEK) {
 		vcpu_publish_windows_now(v);
+		ring_notify(&v->cfg.seam->ring); /* a console waiting on the ring looks now */
+	}
 	if (!vcpu_state_is_final(v->state))
 		run_requests(v, req); /* only reset, quit or a seek move a stopped guest */
 	return true;

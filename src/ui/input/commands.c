@@ -166,6 +166,14 @@ static void do_view(struct tui *t, enum ui_action a)
 	case ACT_REDRAW: t->redraw_all = true; break;
 	case ACT_KEYS_TARGET: keys_target(t); break;
 	case ACT_SCREEN: screen_slot_toggle(t); break;
+	case ACT_CODE: debug_views_toggle(t, LOWER_CODE); break;
+	case ACT_MEMORY: debug_views_toggle(t, LOWER_MEMORY); break;
+	case ACT_SYNTAX: debug_views_toggle_syntax(t); break;
+	case ACT_STACK: debug_views_toggle_stack(t); break;
+	case ACT_ADDRESS:
+		goto_prompt_open(&t->prompt);
+		t->prompt_address = true;
+		break;
 	default: break;
 	}
 }
@@ -259,11 +267,48 @@ static void replay_serial_key(struct tui *t, int key)
 		commands_do(t, r.action);
 }
 
+/* The memory view, focused: arrows and pages move through memory, g asks
+ * for an address (elsewhere g is Home in the exit log). */
+static bool memory_key(struct tui *t, int key)
+{
+	bool shown = t->zoom == PANE_STATS || (t->zoom == PANE_COUNT && t->layout.shown[PANE_STATS]);
+	if (t->focus != PANE_STATS || !shown || t->debug.lower != LOWER_MEMORY)
+		return false;
+	struct rect r = t->layout.pane[PANE_STATS]; /* the frame takes a row and a column each side */
+	int per = debug_views_bytes_per_line(t, r.w - 2);
+	int page = per * (r.h > 3 ? r.h - 3 : 1);
+	switch (key == 'g' ? ACT_ADDRESS : keys_command(key)) {
+	case ACT_ADDRESS: commands_do(t, ACT_ADDRESS); return true;
+	case ACT_UP: debug_views_scroll(t, -per); return true;
+	case ACT_DOWN: debug_views_scroll(t, per); return true;
+	case ACT_PGUP: debug_views_scroll(t, -page); return true;
+	case ACT_PGDN: debug_views_scroll(t, page); return true;
+	case ACT_HOME: debug_views_scroll(t, -t->debug.scroll); return true;
+	default: return false;
+	}
+}
+
+static void address_prompt_key(struct tui *t, int key)
+{
+	enum goto_prompt_result r = goto_prompt_key(&t->prompt, key);
+	if (r != GOTO_PROMPT_EDITING)
+		t->prompt_address = false;
+	if (r != GOTO_PROMPT_SUBMIT)
+		return;
+	char err[96];
+	if (!debug_views_set_address(t, t->prompt.text, err, sizeof(err)))
+		tui_state_message(t, seam_now_ns(), "not an address: %s", err);
+}
+
 void commands_key(struct tui *t, int key)
 {
 	t->dirty = true;
 	if (key == UK_RESIZE)
 		return;
+	if (t->prompt.open && t->prompt_address) {
+		address_prompt_key(t, key);
+		return;
+	}
 	if (t->prompt.open) {
 		replay_commands_prompt_key(t, key);
 		return;
@@ -273,6 +318,8 @@ void commands_key(struct tui *t, int key)
 	if (t->exit_view.detail_open && detail_key(t, key))
 		return;
 	bool overlay = t->help_open || t->exit_view.detail_open;
+	if (!overlay && memory_key(t, key))
+		return;
 	bool serial_visible = t->layout.kind == LAYOUT_TOO_SMALL || t->layout.shown[PANE_SERIAL];
 	bool replay = tui_is_replay(t);
 	if (t->focus == PANE_SERIAL && serial_visible && !overlay && replay)

@@ -12,7 +12,8 @@
 #include <stddef.h>
 
 #define GOTO_PROMPT_LABEL "go to exit # or time: "
-#define GOTO_PROMPT_MAX 24 /* "1h02m03.123456789s" fits; longer is a typo */
+#define GOTO_PROMPT_MAX 32 /* "1h02m03.123456789s", "phys:0x12345678:" fit; longer is a typo */
+#define ADDRESS_PROMPT_LABEL "address: "
 
 struct goto_prompt {
 	bool open;

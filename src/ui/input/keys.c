@@ -37,6 +37,10 @@ enum ui_action keys_command(int key)
 	case UK_CTRL('l'): return ACT_REDRAW;
 	case 'K': return ACT_KEYS_TARGET;
 	case 'v': return ACT_SCREEN;
+	case 'c': return ACT_CODE;
+	case 'm': return ACT_MEMORY;
+	case 'y': return ACT_SYNTAX;
+	case 'w': return ACT_STACK;
 	case UK_SHIFT_PGUP: return ACT_SERIAL_PGUP;
 	case UK_SHIFT_PGDN: return ACT_SERIAL_PGDN;
 	case UK_RESIZE: return ACT_RESIZE;

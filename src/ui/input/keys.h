@@ -76,6 +76,11 @@ enum ui_action {
 	ACT_RESIZE,
 	ACT_KEYS_TARGET, /* K: typed keys go to COM1, or to the 8042 (and back) */
 	ACT_SCREEN,      /* v ("video"): pane 1 shows the guest's text screen, or COM1 */
+	ACT_CODE,        /* c: pane 4 shows the code around CS:RIP, or the statistics */
+	ACT_MEMORY,      /* m: pane 4 shows guest memory, or the statistics */
+	ACT_SYNTAX,      /* y: Intel or AT&T disassembly */
+	ACT_STACK,       /* w: the memory view one word a line (a stack), or hex */
+	ACT_ADDRESS,     /* g in the memory view: the address prompt */
 };
 
 /* What a key does when the serial console does not have the focus. */

@@ -13,6 +13,14 @@
 /* The longest of these that fits beside the entry. */
 static void prompt_hint(const struct tui *t, char *buf, size_t n, int room)
 {
+	if (t->prompt_address) {
+		snprintf(buf, n, "0x7c00  b800:0  ss:sp  ds:si+4  phys:0x1000  Enter go  Esc cancel");
+		if ((int)strlen(buf) > room)
+			snprintf(buf, n, "Enter go  Esc cancel");
+		if ((int)strlen(buf) > room)
+			buf[0] = '\0';
+		return;
+	}
 	char range[48];
 	goto_hint(range, sizeof(range), t->cfg->replay_exits, t->cfg->replay_duration_ns);
 	snprintf(buf, n, "%s  Enter go  Esc cancel", range);
@@ -26,7 +34,8 @@ void status_prompt_draw(struct tui *t, struct rect r)
 {
 	draw_fill(r, THEME_STATUS_BAR);
 	int x = r.x + 1, end = r.x + r.w;
-	x += draw_text(r.y, x, end - x, draw_attr(THEME_STATUS_KEY), GOTO_PROMPT_LABEL);
+	x += draw_text(r.y, x, end - x, draw_attr(THEME_STATUS_KEY),
+		       t->prompt_address ? ADDRESS_PROMPT_LABEL : GOTO_PROMPT_LABEL);
 	x += draw_text(r.y, x, end - x, draw_attr(THEME_STATUS_BAR) | A_BOLD, t->prompt.text);
 	if (x < end) {
 		/* The real cursor where the next character goes. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* exit_detail.c - the full decode of one exit or interrupt (Enter in the
- * exit log), drawn over the panes; Up/Down walk to the neighbouring lines. */
+ * exit log), drawn over the panes; Up/Down walk to the neighbouring lines.
+ * Its last line is the instruction that made the exit. */
 #include <inttypes.h>
 #include <stdio.h>
 
@@ -12,7 +13,7 @@
 void exit_detail_draw(struct tui *t)
 {
 	const struct event *ev = exit_history_at(&t->exits, t->exit_view.selected);
-	char lines[EXIT_REPORT_LINES][EXIT_REPORT_COLS];
+	char lines[EXIT_REPORT_LINES + 1][EXIT_REPORT_COLS];
 	int w = t->layout.cols - 4 < EXIT_REPORT_COLS + 3 ? t->layout.cols - 4 : EXIT_REPORT_COLS + 3;
 	size_t n = 0;
 	if (ev)
@@ -20,6 +21,9 @@ void exit_detail_draw(struct tui *t)
 				EXIT_REPORT_LINES, (size_t)(w > 4 ? w - 4 : 1));
 	else
 		snprintf(lines[n++], EXIT_REPORT_COLS, "this exit is no longer in the log");
+	/* The instruction it came from, decoded from guest memory (debug_views.h). */
+	if (ev && ev->kind == EVENT_EXIT)
+		debug_views_exit_insn(t, ev, lines[n++], EXIT_REPORT_COLS);
 	int h = t->layout.lines - 3 < (int)n + 2 ? t->layout.lines - 3 : (int)n + 2;
 	if (w < 20 || h < 3)
 		return;

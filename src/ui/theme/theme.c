@@ -45,6 +45,7 @@ static const char *const slot_about[THEME_SLOT_COUNT] = {
 	[THEME_STATUS_BAR] = "the bar along the bottom",
 	[THEME_STATUS_KEY] = "key names in the bottom bar",
 	[THEME_SELECTION] = "the selected line of the exit log",
+	[THEME_CODE_CURRENT] = "the instruction at CS:RIP in the code view",
 	[THEME_HELP] = "help screen text",
 	[THEME_DIM] = "secondary text",
 };
@@ -112,6 +113,7 @@ static const struct theme_style dark[THEME_SLOT_COUNT] = {
 	[THEME_STATUS_BAR] = {ANSI(BLACK), ANSI(WHITE), 0},
 	[THEME_STATUS_KEY] = {ANSI(BLUE), ANSI(WHITE), BOLD},
 	[THEME_SELECTION] = {ANSI(BRIGHT_WHITE), ANSI(BLUE), 0},
+	[THEME_CODE_CURRENT] = {ANSI(BLACK), ANSI(CYAN), 0},
 	[THEME_HELP] = {DFLT, DFLT, 0},
 	[THEME_DIM] = {ANSI(BRIGHT_BLACK), DFLT, 0},
 };
@@ -136,6 +138,7 @@ static const struct theme_style mono[THEME_SLOT_COUNT] = {
 	[THEME_STATUS_BAR] = {DFLT, DFLT, REV},
 	[THEME_STATUS_KEY] = {DFLT, DFLT, BOLD | REV},
 	[THEME_SELECTION] = {DFLT, DFLT, REV},
+	[THEME_CODE_CURRENT] = {DFLT, DFLT, BOLD | REV},
 	[THEME_DIM] = {DFLT, DFLT, THEME_ATTR_DIM},
 };
 

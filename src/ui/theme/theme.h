@@ -69,6 +69,7 @@
 	X(STATUS_BAR, "status")           /* the bottom bar */               \
 	X(STATUS_KEY, "status.key")       /* key names in the bottom bar */  \
 	X(SELECTION, "selection")         /* selected exit-log line */       \
+	X(CODE_CURRENT, "code.current")   /* the instruction at CS:RIP */    \
 	X(HELP, "help")                   /* help screen text */             \
 	X(DIM, "dim")                     /* secondary text */
 
