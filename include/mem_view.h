@@ -78,7 +78,27 @@ struct mem_want {
 	uint64_t request;     /* bumps at every change */
 };
 
+/* --dump: a range read once, as the guest stops for good (a final state,
+ * or the console's quit). The console sets the list before the vCPU
+ * starts and reads it after the vCPU thread has ended (vm_stop joins it):
+ * no lock is needed either side. */
+#define MEM_DUMP_MAX (1u << 20)
+#define MEM_DUMPS_MAX 8
+
+struct mem_dump {
+	struct addr_expr expr;
+	uint32_t len;          /* 1..MEM_DUMP_MAX */
+	uint8_t *bytes;        /* len bytes, the console's */
+	uint64_t *readable;    /* (len + 63) / 64 words, the console's: bit set = byte read */
+	/* filled by the vCPU */
+	bool done;
+	uint64_t addr;         /* where it was read from (linear, or physical) */
+	uint32_t flags;        /* MEM_F_* */
+};
+
 struct mem_view {
+	struct mem_dump *dumps;   /* --dump, set before the vCPU starts */
+	unsigned ndumps;
 	_Atomic uint32_t wanted;  /* bit per window id: the vCPU fills those */
 	pthread_mutex_t lock;     /* guards want[] */
 	struct mem_want want[MEM_WIN_COUNT];

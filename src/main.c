@@ -16,6 +16,7 @@
 #include "guest_locate.h"
 #include "headless.h"
 #include "options.h"
+#include "mem_dump.h"
 #include "text_screen_dump.h"
 #include "theme.h"
 #include "tui.h"
@@ -35,6 +36,7 @@ struct program {
 	struct vm *vm;
 	struct headless_setup headless;
 	struct text_screen_dump_file screen_dump; /* --screen-dump, open from before the VM */
+	struct mem_dumps dumps;                   /* --dump, read as the guest stops */
 };
 
 static int handle_informational(const struct cli_options *o)
@@ -113,6 +115,10 @@ static int start_vm(struct program *p)
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;
 	}
+	if (mem_dumps_prepare(&p->dumps, &p->opts, p->seam, err, sizeof(err))) {
+		fprintf(stderr, "kvm-tui: %s\n", err);
+		return -1;
+	}
 	p->vm = open_vm(p, err, sizeof(err));
 	if (!p->vm) {
 		fprintf(stderr, "kvm-tui: %s\n", err);
@@ -159,6 +165,7 @@ static int run_console(struct program *p)
 		.use_color = p->use_color,
 		.keys_to = p->opts.keyboard,
 		.kstats_why = vm_kstats_unavailable(p->vm),
+		.syntax = p->opts.syntax,
 	};
 	replay_config(p, &cfg);
 	return tui_run(p->seam, &cfg);
@@ -189,6 +196,9 @@ static int finish(struct program *p, int status)
 	}
 	if (p->opts.screen_dump_path && dump_screen(p) && (status == STATUS_HALTED || status == STATUS_TIMEOUT))
 		status = STATUS_VCPU_ERROR;
+	if (p->dumps.n && mem_dumps_print(&p->dumps, &p->opts, stdout, stderr) && status == STATUS_HALTED)
+		status = STATUS_VCPU_ERROR;
+	mem_dumps_free(&p->dumps);
 	const struct replay_summary *sum = vm_replay_summary(p->vm);
 	if (sum && sum->truncated && p->opts.headless)
 		fprintf(stderr, "kvm-tui: %s is truncated (the recorded run was killed): replayed up to its "
@@ -239,6 +249,7 @@ int main(int argc, char **argv)
 		headless_discard(&p.headless);
 		text_screen_dump_discard(&p.screen_dump);
 		vm_destroy(p.vm);
+		mem_dumps_free(&p.dumps);
 		seam_destroy(p.seam);
 		return STATUS_SETUP;
 	}

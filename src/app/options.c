@@ -15,6 +15,8 @@ enum {
 	OPT_RECORD, OPT_REPLAY, OPT_SPEED, OPT_LOOP,
 	OPT_KEYBOARD, OPT_IRQCHIP, OPT_BIOS, OPT_NO_BIOS, OPT_DISK, OPT_DISK_WRITE, OPT_BOOT,
 	OPT_SCREEN_DUMP,
+	OPT_DUMP,
+	OPT_SYNTAX,
 };
 
 static const struct option long_options[] = {
@@ -43,6 +45,8 @@ static const struct option long_options[] = {
 	{ "disk-write", no_argument, NULL, OPT_DISK_WRITE },
 	{ "boot", required_argument, NULL, OPT_BOOT },
 	{ "screen-dump", required_argument, NULL, OPT_SCREEN_DUMP },
+	{ "dump", required_argument, NULL, OPT_DUMP },
+	{ "syntax", required_argument, NULL, OPT_SYNTAX },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -94,6 +98,10 @@ void cli_help(FILE *out)
 	      "                      on IRQ 1 (the TUI's K); with the BIOS, by default where\n"
 	      "                      the guest first reads (int 16h or COM1)\n"
 	      "  --screen-dump FILE  write the final text screen to FILE as UTF-8 (headless)\n"
+	      "  --dump ADDR:LEN     after the run, LEN bytes of guest memory at ADDR to stdout\n"
+	      "                      as hexdump -C does (headless; ADDR as the memory view\n"
+	      "                      takes it: 0x7c00, b800:0, ss:sp, phys:0x1000; up to 8)\n"
+	      "  --syntax intel|att  disassembly syntax of the code view (y switches)\n"
 	      "\n"
 	      "Record and replay:\n"
 	      "  --record FILE       record what the console shows (exits, registers, text)\n"
@@ -255,6 +263,28 @@ static int add_disk(struct cli_options *o, const char *arg, char *err, size_t er
 	return 0;
 }
 
+/* --dump ADDR:LEN, checked now: a typo is a usage error, not a lost run. */
+static int add_dump(struct cli_options *o, const char *arg, char *err, size_t errlen)
+{
+	if (o->ndumps == MEM_DUMPS_MAX) {
+		snprintf(err, errlen, "--dump: at most %d ranges", MEM_DUMPS_MAX);
+		return -1;
+	}
+	struct addr_expr e;
+	uint64_t len;
+	char why[96];
+	if (addr_expr_parse_range(arg, &e, &len, MEM_DUMP_MAX, why, sizeof(why))) {
+		snprintf(err, errlen, "--dump '%s': %s (give ADDR:LEN, LEN up to %u, e.g. 0x7c00:512, "
+			 "b800:0:4000, ss:sp:32)", arg, why, MEM_DUMP_MAX);
+		return -1;
+	}
+	o->dumps[o->ndumps].expr = e;
+	o->dumps[o->ndumps].len = (uint32_t)len;
+	o->dumps[o->ndumps].text = arg;
+	o->ndumps++;
+	return 0;
+}
+
 static int apply_option(int c, const char *arg, struct cli_options *o, char *err, size_t errlen)
 {
 	unsigned slot = (unsigned)(c - OPT_HEADLESS);
@@ -323,6 +353,12 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 		if (parse_drive(arg, &o->vm.boot_drive))
 			return bad_value("--boot", arg, "a drive: 00h, 01h, 80h, 81h, or a, b, c, d", err, errlen);
 		return 0;
+	case OPT_DUMP: return add_dump(o, arg, err, errlen);
+	case OPT_SYNTAX:
+		if (strcmp(arg, "intel") != 0 && strcmp(arg, "att") != 0)
+			return bad_value("--syntax", arg, "intel or att", err, errlen);
+		o->syntax = arg[0] == 'a' ? DISASM_ATT : DISASM_INTEL;
+		return 0;
 	case OPT_SCREEN_DUMP:
 		o->screen_dump_path = arg;
 		o->vm.needs_text_screen = true;
@@ -355,7 +391,7 @@ static int check_replay(const struct cli_options *o, char *err, size_t errlen)
 int cli_check_console(const struct cli_options *o, char *err, size_t errlen)
 {
 	const char *opt = o->trace_path ? "--trace" : o->stats ? "--stats" : o->timeout_s > 0 ? "--timeout"
-			  : o->screen_dump_path ? "--screen-dump" : NULL;
+			  : o->screen_dump_path ? "--screen-dump" : o->ndumps ? "--dump" : NULL;
 	if (o->headless || !opt)
 		return 0;
 	snprintf(err, errlen, "%s works only with --headless (the console shows the exits itself)", opt);

@@ -8,7 +8,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "addr_expr.h"
+#include "disasm.h"
 #include "key_stream.h"
+#include "mem_view.h"
 #include "vm.h"
 
 struct cli_options {
@@ -29,6 +32,13 @@ struct cli_options {
 	enum input_target keyboard; /* --keyboard: where typed input goes first */
 	bool has_keyboard;        /* --keyboard given (else: the 8042 with the BIOS, COM1 without) */
 	const char *screen_dump_path; /* --screen-dump: the final text screen as UTF-8 (headless) */
+	struct cli_dump {
+		struct addr_expr expr;
+		uint32_t len;
+		const char *text;     /* as given */
+	} dumps[MEM_DUMPS_MAX];       /* --dump ADDR:LEN (headless) */
+	unsigned ndumps;
+	enum disasm_syntax syntax;    /* --syntax: the code view's at first */
 };
 
 /* 0 ok; -1 usage error with the reason in err. */

@@ -21,7 +21,18 @@ static int addr_digits(uint64_t addr)
 	return addr > 0xffffffffull ? 16 : 8;
 }
 
+static bool span_readable(const struct mem_span *s, uint32_t i)
+{
+	return i < s->len && (s->readable[i / 64] >> (i % 64) & 1);
+}
+
 void mem_format_hex_line(const struct mem_window *w, uint32_t from, int per, char *out, size_t n, int *cols)
+{
+	struct mem_span s = { w->addr, w->bytes, w->readable, w->len };
+	mem_format_hex(&s, from, per, out, n, cols);
+}
+
+void mem_format_hex(const struct mem_span *w, uint32_t from, int per, char *out, size_t n, int *cols)
 {
 	size_t len = 0;
 	uint64_t addr = w->addr + from;
@@ -35,7 +46,7 @@ void mem_format_hex_line(const struct mem_window *w, uint32_t from, int per, cha
 			cols[i] = at < w->len ? (int)len : -1;
 		if (at >= w->len)
 			PUT("   ");
-		else if (mem_window_readable(w, at))
+		else if (span_readable(w, at))
 			PUT("%02x ", w->bytes[at]);
 		else
 			PUT("?? ");
@@ -46,7 +57,7 @@ void mem_format_hex_line(const struct mem_window *w, uint32_t from, int per, cha
 		if (at >= w->len)
 			break;
 		uint8_t b = w->bytes[at];
-		PUT("%c", !mem_window_readable(w, at) ? ' ' : (b >= 0x20 && b < 0x7f) ? (char)b : '.');
+		PUT("%c", !span_readable(w, at) ? ' ' : (b >= 0x20 && b < 0x7f) ? (char)b : '.');
 	}
 	PUT("|");
 #undef PUT

@@ -20,10 +20,19 @@
 /* Bytes a hex line shows for a width: 16 where they fit, else 8, else 4. */
 int mem_format_per_line(int width);
 
-/* One hex line of `per` bytes from w->bytes[from] (addr is w->addr + from).
- * changed (may be NULL): per bytes, true for one to mark; *marks gets, for
- * each byte, the column its hex digits start at (-1: not shown), so a
- * caller can colour them. */
+/* Bytes read from guest memory: bytes[i] is real if bit i of readable is set. */
+struct mem_span {
+	uint64_t addr;            /* of bytes[0] */
+	const uint8_t *bytes;
+	const uint64_t *readable;
+	uint32_t len;
+};
+
+/* One hex line of `per` bytes from s->bytes[from] (at s->addr + from).
+ * cols (may be NULL): for each byte, the column its hex digits start at
+ * (-1: not shown), so a caller can colour them. */
+void mem_format_hex(const struct mem_span *s, uint32_t from, int per, char *out, size_t n, int *cols);
+/* The same for a window. */
 void mem_format_hex_line(const struct mem_window *w, uint32_t from, int per, char *out, size_t n, int *cols);
 
 /* One stack line: the word of `size` bytes (2, 4, 8) at w->bytes[from],

@@ -13,15 +13,15 @@ static size_t read_phys(void *ctx, uint64_t addr, void *buf, size_t len)
 	return be->ops->read_phys(be, addr, buf, len);
 }
 
-static void mark_readable(struct mem_window *w, uint32_t from, uint32_t n)
+static void mark_readable(uint64_t *readable, uint32_t from, uint32_t n)
 {
 	for (uint32_t i = from; i < from + n; i++)
-		w->readable[i / 64] |= 1ull << (i % 64);
+		readable[i / 64] |= 1ull << (i % 64);
 }
 
-/* Where the next piece of the window comes from: its physical address and
- * how many bytes of it share a page. False: that page is not mapped. */
-static bool locate(struct mem_window *w, const struct cpu_state *cpu, struct cpu_backend *be, bool paged,
+/* Where the next piece comes from: its physical address and where its page
+ * ends. False: that page is not mapped. */
+static bool locate(uint32_t *flags, const struct cpu_state *cpu, struct cpu_backend *be, bool paged,
 		   uint64_t linear, uint64_t *phys, uint64_t *page_end)
 {
 	if (!paged) {
@@ -35,15 +35,38 @@ static bool locate(struct mem_window *w, const struct cpu_state *cpu, struct cpu
 		return false;
 	/* A replay's memory holds no page tables the guest built while it
 	 * ran; the lessons map memory one to one, so show that. */
-	w->flags |= MEM_F_IDENTITY;
+	*flags |= MEM_F_IDENTITY;
 	*phys = linear;
 	*page_end = (linear | 0xfffull) + 1;
 	return true;
 }
 
-static void fill(struct vcpu *v, const struct cpu_state *cpu, const struct mem_want *want, struct mem_window *w)
+/* Reads len bytes at addr (linear, through the page tables if paging is
+ * on, or physical) into bytes, marking those read in readable (zeroed by
+ * the caller). Returns the MEM_F_* flags that describe the read. */
+static uint32_t read_range(struct vcpu *v, const struct cpu_state *cpu, uint64_t addr, bool physical,
+			   uint8_t *bytes, uint64_t *readable, uint32_t len)
 {
 	struct cpu_backend *be = v->cfg.backend;
+	bool paged = !physical && page_walk_enabled(cpu);
+	uint32_t flags = (physical ? MEM_F_PHYSICAL : 0) | (paged ? MEM_F_PAGED : 0) |
+			 (be->memory_as_loaded ? MEM_F_AS_LOADED : 0);
+	if (!be->ops->read_phys || (v->cfg.replay && !be->memory_as_loaded))
+		return flags | MEM_F_NO_MEMORY;
+	for (uint32_t done = 0; done < len;) {
+		uint64_t linear = addr + done, phys, page_end;
+		bool mapped = locate(&flags, cpu, be, paged, linear, &phys, &page_end);
+		uint64_t room = page_end > linear ? page_end - linear : len - done;
+		uint32_t chunk = room < len - done ? (uint32_t)room : len - done;
+		if (mapped)
+			mark_readable(readable, done, (uint32_t)be->ops->read_phys(be, phys, bytes + done, chunk));
+		done += chunk;
+	}
+	return flags;
+}
+
+static void fill(struct vcpu *v, const struct cpu_state *cpu, const struct mem_want *want, struct mem_window *w)
+{
 	struct addr_expr bare = want->expr;
 	bare.disp = 0;
 	memset(w, 0, sizeof(*w));
@@ -53,22 +76,24 @@ static void fill(struct vcpu *v, const struct cpu_state *cpu, const struct mem_w
 	w->request = want->request;
 	w->exits = v->seq;
 	w->generation = v->generation;
-	bool physical = want->expr.space == ADDR_PHYSICAL;
-	bool paged = !physical && page_walk_enabled(cpu);
-	w->flags = (physical ? MEM_F_PHYSICAL : 0) | (paged ? MEM_F_PAGED : 0) |
-		   (be->memory_as_loaded ? MEM_F_AS_LOADED : 0);
-	if (!be->ops->read_phys || (v->cfg.replay && !be->memory_as_loaded)) {
-		w->flags |= MEM_F_NO_MEMORY;
+	w->flags = read_range(v, cpu, w->addr, want->expr.space == ADDR_PHYSICAL, w->bytes, w->readable, w->len);
+}
+
+void vcpu_fill_dumps(struct vcpu *v)
+{
+	struct mem_view *mv = &v->cfg.seam->memory;
+	struct cpu_state cpu;
+	if (!mv->ndumps || !read_regs_for_memory(v, &cpu))
 		return;
-	}
-	for (uint32_t done = 0; done < w->len;) {
-		uint64_t linear = w->addr + done, phys, page_end;
-		bool mapped = locate(w, cpu, be, paged, linear, &phys, &page_end);
-		uint64_t room = page_end > linear ? page_end - linear : w->len - done;
-		uint32_t chunk = room < w->len - done ? (uint32_t)room : w->len - done;
-		if (mapped)
-			mark_readable(w, done, (uint32_t)be->ops->read_phys(be, phys, w->bytes + done, chunk));
-		done += chunk;
+	for (unsigned i = 0; i < mv->ndumps; i++) {
+		struct mem_dump *d = &mv->dumps[i];
+		if (d->done)
+			continue;
+		d->addr = addr_expr_eval(&d->expr, &cpu);
+		memset(d->readable, 0, (d->len + 63) / 64 * sizeof(uint64_t));
+		d->flags = read_range(v, &cpu, d->addr, d->expr.space == ADDR_PHYSICAL, d->bytes, d->readable,
+				      d->len);
+		d->done = true;
 	}
 }
 

@@ -43,6 +43,13 @@ void vcpu_guest_exit(struct vcpu *v, int status)
 	v->guest_status = status;
 }
 
+static bool read_regs(struct vcpu *v, struct cpu_state *cpu);
+
+bool read_regs_for_memory(struct vcpu *v, struct cpu_state *cpu)
+{
+	return read_regs(v, cpu);
+}
+
 static bool read_regs(struct vcpu *v, struct cpu_state *cpu)
 {
 	memset(cpu, 0, sizeof(*cpu));
@@ -128,6 +135,8 @@ void vcpu_set_state(struct vcpu *v, enum vcpu_state state, int status)
 	vcpu_emit(v, &ev);
 	if (!vcpu_state_is_live(state))
 		vcpu_publish_windows_now(v); /* a stopped guest shows its memory as it stopped */
+	if (vcpu_state_is_final(state))
+		vcpu_fill_dumps(v); /* --dump: memory as the guest ended */
 	ring_notify(&v->cfg.seam->ring);
 	if (v->cfg.backend->ops->state_changed)
 		v->cfg.backend->ops->state_changed(v->cfg.backend, state);
