@@ -10,12 +10,12 @@
 
 static const uint8_t program[] = { 0x90, 0x40, 0x40, 0xaa, 0x90, 0x40, 0xeb, 0xfe };
 
-bool gdb_fake_init(struct gdb_fake *f)
+void gdb_fake_reset(struct gdb_fake *f)
 {
+	uint8_t *mem = f->mem;
 	memset(f, 0, sizeof *f);
-	f->mem = calloc(1, GDB_FAKE_MEM);
-	if (!f->mem)
-		return false;
+	f->mem = mem;
+	memset(mem, 0, GDB_FAKE_MEM);
 	memcpy(f->mem + BOOT, program, sizeof program);
 	f->cpu.rip = BOOT;
 	f->cpu.gpr[GPR_RSP] = 0x7000;
@@ -26,6 +26,14 @@ bool gdb_fake_init(struct gdb_fake *f)
 	for (int i = 0; i < SEG_COUNT; i++)
 		f->cpu.seg[i].limit = 0xffff;
 	f->cpu.valid = 1;
+}
+
+bool gdb_fake_init(struct gdb_fake *f)
+{
+	f->mem = calloc(1, GDB_FAKE_MEM);
+	if (!f->mem)
+		return false;
+	gdb_fake_reset(f);
 	return true;
 }
 
@@ -95,7 +103,8 @@ static bool execute(struct gdb_fake *f, struct gdb_stop *stop)
 static void run(struct gdb_fake *f)
 {
 	struct gdb_stop stop;
-	for (unsigned n = 0; n < GDB_FAKE_BUDGET; n++) {
+	unsigned budget = f->budget ? f->budget : GDB_FAKE_BUDGET;
+	for (unsigned n = 0; n < budget; n++) {
 		const struct gdb_fake_point *bp = n > 0 ? point_at(f, pc_linear(f), true) : NULL;
 		if (bp) {
 			report(f, (struct gdb_stop){ .kind = GDB_STOP_BREAKPOINT, .type = bp->type });

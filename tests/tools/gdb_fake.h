@@ -51,6 +51,7 @@ struct gdb_fake {
 	bool no_sw_breaks; /* insert_break(SW) says unsupported */
 	struct gdb_fake_point points[GDB_FAKE_MAX_POINTS];
 	size_t point_count;
+	unsigned budget; /* instructions a continue runs before it counts as spinning; 0: GDB_FAKE_BUDGET */
 	unsigned resumes, interrupts, kills;
 	void (*notify)(void *arg, const struct gdb_stop *stop);
 	void *notify_arg;
@@ -61,5 +62,8 @@ extern const struct gdb_target_ops gdb_fake_ops;
 /* A fresh machine with the program above; false if out of memory. */
 bool gdb_fake_init(struct gdb_fake *f);
 void gdb_fake_free(struct gdb_fake *f);
+/* Back to the fresh machine, keeping its memory block (the fuzzer's way:
+ * no 1 MiB allocation per input). */
+void gdb_fake_reset(struct gdb_fake *f);
 
 #endif
