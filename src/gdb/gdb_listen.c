@@ -75,9 +75,6 @@ static void refuse(int fd)
 {
 	static const char text[] = "E." GDB_BUSY_MESSAGE;
 	uint8_t frame[sizeof text * 2 + 8];
-	uint8_t junk[512];
-	while (recv(fd, junk, sizeof junk, MSG_DONTWAIT) > 0)
-		; /* what gdb sent: read, so that the close is not a reset */
 	frame[0] = '+';
 	size_t n = 1 + gdb_packet_frame((const uint8_t *)text, sizeof text - 1, frame + 1, sizeof frame - 1);
 	if (send(fd, frame, n, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
@@ -89,8 +86,10 @@ static void refuse(int fd)
 
 void gdb_refusals_init(struct gdb_refusals *r)
 {
-	for (int i = 0; i < GDB_REFUSE_SLOTS; i++)
+	for (int i = 0; i < GDB_REFUSE_SLOTS; i++) {
 		r->fd[i] = -1;
+		r->after_hash[i] = -1;
+	}
 	r->next = 0;
 }
 
@@ -99,12 +98,14 @@ void gdb_refusals_add(struct gdb_refusals *r, int fd)
 	for (int i = 0; i < GDB_REFUSE_SLOTS; i++) {
 		if (r->fd[i] < 0) {
 			r->fd[i] = fd;
+			r->after_hash[i] = -1;
 			return;
 		}
 	}
 	unsigned slot = r->next++ % GDB_REFUSE_SLOTS;
 	refuse(r->fd[slot]);
 	r->fd[slot] = fd;
+	r->after_hash[slot] = -1;
 }
 
 void gdb_refusals_poll(const struct gdb_refusals *r, struct pollfd *fds)
@@ -113,10 +114,27 @@ void gdb_refusals_poll(const struct gdb_refusals *r, struct pollfd *fds)
 		fds[i] = (struct pollfd){ .fd = r->fd[i], .events = POLLIN };
 }
 
+/* Reads what a waiting client sent: true once its first packet has
+ * ended, or it has hung up (then the words go nowhere, harmlessly). */
+static bool first_packet_over(int fd, int *after_hash)
+{
+	uint8_t buf[512];
+	ssize_t n;
+	while ((n = recv(fd, buf, sizeof buf, MSG_DONTWAIT)) > 0) {
+		for (ssize_t i = 0; i < n; i++) {
+			if (*after_hash >= 0)
+				++*after_hash;
+			else if (buf[i] == '#')
+				*after_hash = 0;
+		}
+	}
+	return *after_hash >= 2 || n == 0 || (errno != EAGAIN && errno != EINTR);
+}
+
 void gdb_refusals_serve(struct gdb_refusals *r, const struct pollfd *fds)
 {
 	for (int i = 0; i < GDB_REFUSE_SLOTS; i++) {
-		if (r->fd[i] >= 0 && fds[i].revents) {
+		if (r->fd[i] >= 0 && fds[i].revents && first_packet_over(r->fd[i], &r->after_hash[i])) {
 			refuse(r->fd[i]);
 			r->fd[i] = -1;
 		}

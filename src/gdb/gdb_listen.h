@@ -23,14 +23,17 @@ uint16_t gdb_listen_port(int fd);
  * "ADDR:PORT" of the client. */
 int gdb_listen_accept(int listen_fd, char *peer, size_t peerlen);
 /* Clients being turned away. gdb reads nothing before it has sent its
- * first packet, and a socket closed with that packet unread is reset, so
- * the words would be lost: each waits here until gdb has spoken, then gets
- * "+" and an error reply (GDB_BUSY_MESSAGE, which gdb shows) and is
- * closed. A few at a time; a newer one pushes out the oldest. */
+ * first packet (a '+', then qSupported, in two writes), and a socket
+ * closed before that packet arrived is reset when it does, so the words
+ * would be lost: each waits here until gdb's first packet has ended
+ * ('#' and two checksum digits), then gets "+" and an error reply
+ * (GDB_BUSY_MESSAGE, which gdb shows) and is closed. A few at a time; a
+ * newer one pushes out the oldest. */
 #define GDB_REFUSE_SLOTS 4
 
 struct gdb_refusals {
 	int fd[GDB_REFUSE_SLOTS]; /* -1: free */
+	int after_hash[GDB_REFUSE_SLOTS]; /* bytes seen after the first '#', -1 before it */
 	unsigned next;            /* the slot to reuse when all are taken */
 };
 
