@@ -11,6 +11,8 @@
 #   libcapstone-dev          the code view's x86 disassembler (Capstone)
 #   groff-base               a test renders the man page with every warning on
 #   bash-completion          a test checks it loads kvm-tui's completion
+#   gdb                      a test drives real gdb against the GDB stub
+#                            (tests/integration/test_gdb_stub.sh)
 # With --fuzz, also what scripts/fuzz.sh needs (CI's fuzzing step):
 #   clang                    libFuzzer and the sanitizers (tests/fuzz)
 #   libclang-rt-dev          their runtimes, if clang alone cannot link a fuzzer
@@ -20,7 +22,7 @@
 set -e
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
-PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev libcapstone-dev pkg-config groff-base bash-completion"
+PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev libcapstone-dev pkg-config groff-base bash-completion gdb"
 FUZZ=
 case "${1:-}" in
 "") ;;
