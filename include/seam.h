@@ -9,6 +9,7 @@
 #ifndef KVMTUI_SEAM_H
 #define KVMTUI_SEAM_H
 
+#include "breakpoints.h"
 #include "control.h"
 #include "counters.h"
 #include "input_queue.h"
@@ -30,6 +31,7 @@ struct seam {
 	struct input_queue input;    /* typed bytes for COM1 */
 	struct input_queue keyboard; /* typed keys for the 8042 (key_stream.h) */
 	struct mem_view memory;      /* windows onto guest memory (code, memory pane) */
+	struct bp_list breaks;       /* where the vCPU stops by itself (breakpoints.h) */
 };
 
 /* Allocated aligned (the ring's lines); NULL on failure with errno set. */

@@ -35,6 +35,7 @@ struct seam *seam_create(size_t ring_capacity)
 	input_queue_init(&seam->input);
 	input_queue_init(&seam->keyboard);
 	mem_view_init(&seam->memory);
+	bp_list_init(&seam->breaks);
 	return seam;
 }
 
@@ -42,6 +43,7 @@ void seam_destroy(struct seam *seam)
 {
 	if (!seam)
 		return;
+	bp_list_destroy(&seam->breaks);
 	mem_view_destroy(&seam->memory);
 	input_queue_destroy(&seam->keyboard);
 	input_queue_destroy(&seam->input);

@@ -85,6 +85,16 @@ struct vcpu {
 	struct event text;        /* COM1/debugcon bytes being gathered into one record */
 	struct event bios_call;   /* a BIOS trap during this exit: its u.bios (vcpu_note_bios) */
 	bool bios_noted;
+	struct {                  /* breakpoints: the vCPU's copy of the console's list */
+		bool copied;
+		uint32_t version;
+		unsigned n;
+		struct breakpoint bp[BRK_MAX];
+		bool watch_mode;  /* a mode breakpoint is on: look at CR0/EFER at each exit */
+		bool mode_known;
+		unsigned mode;    /* BRK_MODE_* bits at the last look */
+		unsigned hit;     /* an injection hit this one (vcpu_emit_irq), 0: none */
+	} brk;
 };
 
 void vcpu_init(struct vcpu *v, const struct vcpu_config *cfg);
@@ -121,6 +131,11 @@ bool read_regs_for_memory(struct vcpu *v, struct cpu_state *cpu);
 void vcpu_handle_exit(struct vcpu *v, struct vcpu_exit *x, uint64_t now);
 /* vcpu_loop.c */
 void vcpu_enter_pause(struct vcpu *v);
+/* ... because breakpoint id was hit (the state record carries it). */
+void vcpu_pause_at_break(struct vcpu *v, unsigned id);
+/* vcpu_break.c: the breakpoint this exit or injection hit (its id), or 0. */
+unsigned vcpu_break_check(struct vcpu *v, const struct event *ev);
+void vcpu_break_new_generation(struct vcpu *v);
 /* The host side failed: ERROR, with why for the console. */
 void vcpu_fail(struct vcpu *v, const char *why);
 /* vcpu_irq.c */

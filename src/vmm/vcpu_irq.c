@@ -32,6 +32,8 @@ void vcpu_emit_irq(struct vcpu *v, unsigned line, enum irq_how how, int vector, 
 		ev.flags |= EVENT_F_STEP; /* the injection ends the step (vcpu_loop.c) */
 	vcpu_emit(v, &ev);
 	ring_notify(&v->cfg.seam->ring);
+	if (how == IRQ_INJECTED && !v->brk.hit)
+		v->brk.hit = vcpu_break_check(v, &ev); /* run_once pauses after the injection */
 }
 
 bool vcpu_irq_deliver(struct vcpu *v)

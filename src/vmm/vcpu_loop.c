@@ -50,7 +50,7 @@ static void complete_pending(struct vcpu *v)
 	vcpu_record_regs(v); /* the read's result is in a register now */
 }
 
-void vcpu_enter_pause(struct vcpu *v)
+static void pause_for(struct vcpu *v, unsigned breakpoint)
 {
 	v->next_exit = false;
 	if (v->stepping) {
@@ -58,7 +58,17 @@ void vcpu_enter_pause(struct vcpu *v)
 		set_single_step(v, false);
 	}
 	complete_pending(v);
-	vcpu_set_state(v, VCPU_PAUSED, 0);
+	vcpu_set_state(v, VCPU_PAUSED, (int)breakpoint);
+}
+
+void vcpu_enter_pause(struct vcpu *v)
+{
+	pause_for(v, 0);
+}
+
+void vcpu_pause_at_break(struct vcpu *v, unsigned id)
+{
+	pause_for(v, id);
 }
 
 /* A guest paused while asleep in HLT goes back to sleep, not past the HLT. */
@@ -86,6 +96,7 @@ static void new_generation(struct vcpu *v)
 	v->stepping = v->next_exit = v->needs_completion = v->guest_exited = v->in_hlt = false;
 	v->regs_stale = false;
 	v->last_publish_ns = 0;
+	vcpu_break_new_generation(v);
 	drop_input(v);
 	if (v->cfg.reset_devices)
 		v->cfg.reset_devices(v->cfg.devices_ctx);
@@ -218,6 +229,14 @@ static bool is_stray_kick(const struct vcpu *v, const struct vcpu_exit *x)
 	return x->ev.reason == EXIT_INTR && !x->recorded && !control_has_pending(&v->cfg.seam->control);
 }
 
+/* A breakpoint on this exit: pause, naming it. */
+static void break_after_exit(struct vcpu *v, const struct event *ev)
+{
+	unsigned id = vcpu_break_check(v, ev);
+	if (id)
+		vcpu_pause_at_break(v, id);
+}
+
 static void run_once(struct vcpu *v)
 {
 	struct vcpu_exit x;
@@ -225,6 +244,13 @@ static void run_once(struct vcpu *v)
 	bool injected = vcpu_irq_deliver(v);
 	if (!vcpu_state_is_live(v->state))
 		return; /* the injection failed */
+	if (injected && v->brk.hit) {
+		unsigned id = v->brk.hit;
+		v->brk.hit = 0;
+		vcpu_publish_regs(v);
+		vcpu_pause_at_break(v, id);
+		return;
+	}
 	if (injected && v->stepping) {
 		/* The guest takes the interrupt on its next entry: the student sees
 		 * the injection, then the handler's first instruction, as two steps. */
@@ -252,6 +278,8 @@ static void run_once(struct vcpu *v)
 		vcpu_handle_exit(v, &x, now);
 		if (v->seeking && v->seq >= v->seek_to)
 			seek_done(v);
+		else if (vcpu_state_is_live(v->state))
+			break_after_exit(v, &x.ev);
 		break;
 	case BACKEND_KICKED:
 		break;
