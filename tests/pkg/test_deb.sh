@@ -68,6 +68,7 @@ else
 		sed 's/^/    /'
 fi
 for f in ./usr/bin/kvm-tui ./usr/share/kvm-tui/guests/hello.bin ./usr/share/kvm-tui/guests/hello.S \
+	./usr/share/kvm-tui/guests/hello.elf \
 	./usr/share/kvm-tui/themes/projector.theme ./usr/share/man/man1/kvm-tui.1.gz \
 	./usr/share/bash-completion/completions/kvm-tui ./usr/share/doc/kvm-tui/README.md \
 	./usr/share/doc/kvm-tui/copyright; do
