@@ -24,6 +24,9 @@ _kvm_tui_guests()
 	dir=${exe%/*}/../share/kvm-tui/guests
 	for f in "$dir"/*.bin "$dir"/*.elf; do
 		[ -f "$f" ] || continue
+		# NAME.elf beside NAME.bin is that guest's line information, not a
+		# guest of its own
+		[[ $f == *.elf && -f ${f%.elf}.bin ]] && continue
 		f=${f##*/}
 		printf '%s\n' "${f%.*}"
 	done

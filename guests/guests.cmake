@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: MIT
 # The shipped guests, assembled from guests/<name>.S into guests/<name>.bin in
 # the source tree, so `kvm-tui guests/hello.bin` works from the repository root
-# after a build (the images are git-ignored).
+# after a build (the images are git-ignored). Beside each NAME.bin the build
+# leaves NAME.elf (git-ignored too): the same code linked at the same
+# addresses, with the DWARF line table the code view's source lines come
+# from (src/debuginfo).
 #
 # bootsector.ld: a 512-byte PC boot sector loaded at 0x7c00 (the link fails if
 # the guest outgrows 510 bytes); flat.ld: a flat image loaded at 0.

@@ -27,6 +27,7 @@ for bin in "$GUESTS"/*.bin; do
 		fail "guest $name: share/kvm-tui/guests/$name.bin missing or not the built image"
 	fi
 	present "share/kvm-tui/guests/$name.S" "guest $name's source, the lesson"
+	present "share/kvm-tui/guests/$name.elf" "guest $name's ELF, its source lines for the code view"
 done
 for theme in "$SOURCE_DIR"/themes/*.theme; do
 	present "share/kvm-tui/themes/$(basename "$theme")" "theme"
