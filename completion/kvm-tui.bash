@@ -13,7 +13,7 @@
 # The options kvm-tui's --help lists (test pkg.completion keeps them equal).
 _kvm_tui_options='--headless --mem --mode --load-addr --entry --trace --stats --timeout
 --max-exits --theme --list-themes --no-color --paused --record --replay --speed --loop
---keyboard --irqchip --bios --no-bios --disk --disk-write --boot --screen-dump --dump --syntax --help --version'
+--keyboard --irqchip --bios --no-bios --disk --disk-write --boot --screen-dump --dump --syntax --break --help --version'
 
 # _kvm_tui_guests PROGRAM: the names of the guests installed beside PROGRAM.
 _kvm_tui_guests()
@@ -73,6 +73,7 @@ _kvm_tui()
 	--irqchip) _kvm_tui_add $'user\nkernel' "$cur"; return ;;
 	--keyboard) _kvm_tui_add $'uart\nkbc' "$cur"; return ;;
 	--syntax) _kvm_tui_add $'intel\natt' "$cur"; return ;;
+	--break) _kvm_tui_add $'io\nmmio\nhlt\nio:0x3f8\nin:0x60\nout:0x3f8\nmmio:0xb8000\nmode\nint:0x08' "$cur"; return ;;
 	--dump) _kvm_tui_add $'0x7c00:512\nb800:0:4000\nss:sp:32' "$cur"; return ;;
 	--mode) _kvm_tui_add $'real\nprotected\npaged\nlong' "$cur"; return ;;
 	--speed) _kvm_tui_add $'0.25\n0.5\n1\n2\n4\n8\n16\n64\nmax' "$cur"; return ;;
@@ -97,7 +98,7 @@ _kvm_tui()
 		--help | -h | --version | -V | --list-themes) return ;;
 		--replay) replay=1; i=$((i + 2)); continue ;;
 		--mem | --mode | --load-addr | --entry | --trace | --timeout | --max-exits | --theme | \
-			--record | --speed | --keyboard | --irqchip | --disk | --boot | --screen-dump | --dump | --syntax) i=$((i + 2)); continue ;;
+			--record | --speed | --keyboard | --irqchip | --disk | --boot | --screen-dump | --dump | --syntax | --break) i=$((i + 2)); continue ;;
 		--*=* | =) ;;
 		-*) ;;
 		*) [ "${COMP_WORDS[i - 1]}" = "=" ] || return ;; # the guest

@@ -82,6 +82,11 @@ void bp_list_destroy(struct bp_list *l);
  * short reason in err. */
 int bp_parse(const char *text, struct breakpoint *out, char *err, size_t errlen);
 
+/* Whether this kvm-tui can stop on it: address breakpoints and
+ * watchpoints need the debug registers, not programmed yet (see the
+ * README's "Breakpoints"). 0, or -1 with the reason in err. */
+int bp_supported(const struct breakpoint *bp, char *err, size_t errlen);
+
 /* Console side. Adds one: its id, or -1 (full: err says so). */
 int bp_add(struct bp_list *l, const struct breakpoint *bp, char *err, size_t errlen);
 /* By id: 0, or -1 if there is none. */

@@ -115,6 +115,8 @@ static int start_vm(struct program *p)
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;
 	}
+	for (unsigned i = 0; i < p->opts.nbreaks; i++)
+		bp_add(&p->seam->breaks, &p->opts.breaks[i], err, sizeof(err)); /* at most BRK_MAX: cannot fail */
 	if (mem_dumps_prepare(&p->dumps, &p->opts, p->seam, err, sizeof(err))) {
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;

@@ -31,6 +31,7 @@
 #include "key_stream.h"
 #include "poll_wait.h"
 #include "port_decoder.h"
+#include "regs_report.h"
 #include "run_outcome.h"
 #include "speaker_tally.h"
 #include "stats_report.h"
@@ -75,7 +76,9 @@ struct headless {
 	bool done;
 	enum vcpu_state final_state;
 	int debug_status;
-	int forced_status; /* timeout or signal; -1 if none */
+	int forced_status; /* timeout, signal or breakpoint; -1 if none */
+	unsigned break_id; /* the breakpoint that stopped the run (STATUS_BREAK) */
+	struct cpu_state break_regs;
 	uint64_t end_ns;
 	char out[65536];
 	size_t out_len;
@@ -268,6 +271,13 @@ static void teletype_bytes(struct headless *h, const uint8_t *bytes, size_t len)
 static void on_state(struct headless *h, const struct event *ev)
 {
 	enum vcpu_state s = ev->u.state.state;
+	if (s == VCPU_PAUSED && ev->u.state.status > 0 && h->forced_status < 0) {
+		/* A breakpoint: the registers it left are published before its record. */
+		h->break_id = (unsigned)ev->u.state.status;
+		snapshot_read(&h->seam->regs, &h->break_regs);
+		stop_run(h, STATUS_BREAK);
+		return;
+	}
 	if (!vcpu_state_is_final(s))
 		return;
 	h->done = true;
@@ -468,6 +478,15 @@ static void nap(struct headless *h, uint64_t deadline, int nap_ms)
 	wait_for_input(h, false, ms >= 0 && ms < nap_ms ? ms : nap_ms);
 }
 
+static void report_break(struct headless *h)
+{
+	char text[BRK_TEXT_MAX];
+	bp_describe(&h->seam->breaks, h->break_id, text, sizeof(text));
+	fprintf(stderr, "kvm-tui: breakpoint %u (%s) hit at exit #%" PRIu64 "\n", h->break_id, text,
+		h->break_regs.exits);
+	regs_report(stderr, &h->break_regs);
+}
+
 static int finish(struct headless *h)
 {
 	char why[512];
@@ -478,6 +497,8 @@ static int finish(struct headless *h)
 			fprintf(stderr, "kvm-tui: timeout after %g s, guest stopped\n", h->o->timeout_s);
 		else if (h->forced_status == STATUS_INTERRUPTED)
 			fprintf(stderr, "kvm-tui: interrupted, guest stopped\n");
+		else if (h->forced_status == STATUS_BREAK)
+			report_break(h);
 		return h->forced_status;
 	}
 	if (run_outcome_explain(h->final_state, &h->last_exit, why, sizeof(why)))

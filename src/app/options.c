@@ -16,6 +16,7 @@ enum {
 	OPT_KEYBOARD, OPT_IRQCHIP, OPT_BIOS, OPT_NO_BIOS, OPT_DISK, OPT_DISK_WRITE, OPT_BOOT,
 	OPT_SCREEN_DUMP,
 	OPT_DUMP,
+	OPT_BREAK,
 	OPT_SYNTAX,
 };
 
@@ -46,6 +47,7 @@ static const struct option long_options[] = {
 	{ "boot", required_argument, NULL, OPT_BOOT },
 	{ "screen-dump", required_argument, NULL, OPT_SCREEN_DUMP },
 	{ "dump", required_argument, NULL, OPT_DUMP },
+	{ "break", required_argument, NULL, OPT_BREAK },
 	{ "syntax", required_argument, NULL, OPT_SYNTAX },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -102,6 +104,10 @@ void cli_help(FILE *out)
 	      "                      in hexdump's canonical layout (headless; ADDR as the memory\n"
 	      "                      view takes it: 0x7c00, b800:0, ss:sp, phys:0x1000; up to 8)\n"
 	      "  --syntax intel|att  disassembly syntax of the code view (y switches)\n"
+	      "  --break WHERE       stop there (repeatable): an exit (io, hlt, mmio), io:PORT,\n"
+	      "                      in:PORT, out:PORT, mmio:[read:|write:]ADDR[:LEN], mode,\n"
+	      "                      mode:pe|pg|lma, int:VECTOR; headless, the run ends with\n"
+	      "                      the registers on stderr and status 16\n"
 	      "\n"
 	      "Record and replay:\n"
 	      "  --record FILE       record what the console shows (exits, registers, text)\n"
@@ -263,6 +269,23 @@ static int add_disk(struct cli_options *o, const char *arg, char *err, size_t er
 	return 0;
 }
 
+/* --break WHERE, checked now. */
+static int add_break(struct cli_options *o, const char *arg, char *err, size_t errlen)
+{
+	if (o->nbreaks == BRK_MAX) {
+		snprintf(err, errlen, "--break: at most %d breakpoints", BRK_MAX);
+		return -1;
+	}
+	char why[192];
+	if (bp_parse(arg, &o->breaks[o->nbreaks], why, sizeof(why)) ||
+	    bp_supported(&o->breaks[o->nbreaks], why, sizeof(why))) {
+		snprintf(err, errlen, "--break '%s': %s", arg, why);
+		return -1;
+	}
+	o->nbreaks++;
+	return 0;
+}
+
 /* --dump ADDR:LEN, checked now: a typo is a usage error, not a lost run. */
 static int add_dump(struct cli_options *o, const char *arg, char *err, size_t errlen)
 {
@@ -354,6 +377,7 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 			return bad_value("--boot", arg, "a drive: 00h, 01h, 80h, 81h, or a, b, c, d", err, errlen);
 		return 0;
 	case OPT_DUMP: return add_dump(o, arg, err, errlen);
+	case OPT_BREAK: return add_break(o, arg, err, errlen);
 	case OPT_SYNTAX:
 		if (strcmp(arg, "intel") != 0 && strcmp(arg, "att") != 0)
 			return bad_value("--syntax", arg, "intel or att", err, errlen);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "addr_expr.h"
+#include "breakpoints.h"
 #include "disasm.h"
 #include "key_stream.h"
 #include "mem_view.h"
@@ -39,6 +40,8 @@ struct cli_options {
 	} dumps[MEM_DUMPS_MAX];       /* --dump ADDR:LEN (headless) */
 	unsigned ndumps;
 	enum disasm_syntax syntax;    /* --syntax: the code view's at first */
+	struct breakpoint breaks[BRK_MAX]; /* --break, in the order given */
+	unsigned nbreaks;
 };
 
 /* 0 ok; -1 usage error with the reason in err. */

@@ -227,6 +227,14 @@ int bp_parse(const char *text, struct breakpoint *out, char *err, size_t errlen)
 	return parse_kind(buf, colon ? colon + 1 : NULL, out, err, errlen);
 }
 
+int bp_supported(const struct breakpoint *bp, char *err, size_t errlen)
+{
+	if (bp->kind != BRK_ADDR && bp->kind != BRK_WATCH)
+		return 0;
+	snprintf(err, errlen, "%s: needs the debug registers, not yet; try io:PORT, hlt, mode", bp->text);
+	return -1;
+}
+
 /* ---- the list ---- */
 
 static void rearm(struct bp_list *l)

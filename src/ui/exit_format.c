@@ -34,6 +34,8 @@ static void format_rip(char *buf, size_t n, uint64_t rip)
 
 enum theme_slot exit_event_slot(const struct event *ev)
 {
+	if (ev->kind == EVENT_STATE) /* a breakpoint's line */
+		return THEME_EXIT_DEBUG;
 	return ev->kind == EVENT_IRQ ? THEME_EXIT_IRQ : exit_reason_slot(ev->reason);
 }
 
@@ -51,6 +53,13 @@ void exit_format_entry(const struct event *ev, const char *decode, bool utf8, st
 	snprintf(out->time, sizeof(out->time), "%.6fs", (double)ev->time_ns / 1e9);
 	if (ev->kind == EVENT_IRQ) {
 		format_irq(ev, utf8, out);
+		return;
+	}
+	if (ev->kind == EVENT_STATE) { /* the vCPU paused at a breakpoint (intake.c) */
+		out->num[0] = out->rip[0] = '\0';
+		snprintf(out->reason, sizeof(out->reason), "BREAK");
+		snprintf(out->detail, sizeof(out->detail), "%s breakpoint %d (%s) hit: paused", utf8 ? "\u25a0" : "*",
+			 (int)ev->u.state.status, decode ? decode : "");
 		return;
 	}
 	snprintf(out->num, sizeof(out->num), "#%" PRIu64, ev->seq);

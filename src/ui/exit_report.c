@@ -91,6 +91,14 @@ size_t exit_report(const struct event *ev, const char *decode, char lines[][EXIT
 		report_irq(&d, ev);
 		return d.n;
 	}
+	if (ev->kind == EVENT_STATE) {
+		report_add(&d, "Breakpoint %d (%s) hit after exit #%" PRIu64, (int)ev->u.state.status,
+			   decode ? decode : "", ev->seq);
+		report_add(&d, "%s", "");
+		report_wrap(&d, "The vCPU paused by itself: the exit before this line matched a breakpoint "
+				"(b adds one, B lists them). r or space goes on; it stops again at the next match.");
+		return d.n;
+	}
 	const struct exit_info *info = exit_info(ev->reason);
 	struct exit_line l;
 	exit_format_line(ev, &l);

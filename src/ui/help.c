@@ -81,6 +81,8 @@ static const struct help_line help[] = {
 	TEXT("The current one is highlighted; the one the last exit came from says <- exit"),
 	TEXT("(KVM leaves RIP past an OUT or HLT that completed, on an IN or MMIO access)."),
 	KEY("y", "Intel or AT&T syntax (--syntax intel|att)"),
+	KEY("b", "add a breakpoint: io:0x3f8 in:0x60 hlt mmio:0xb8000 mode int:8 (--break)"),
+	KEY("B", "the breakpoints: space on/off, d delete, Esc close; they survive R"),
 	KEY("m", "memory: hex and text at an address, following the registers it names"),
 	KEY("g", "(memory focused) a new address: 0x7c00 b800:0 ss:sp ds:si+4 phys:0x1000"),
 	KEY("Up Dn PgUp PgDn", "(memory focused) a line or a page through memory; Home back"),

@@ -20,6 +20,16 @@ static bool intake_generation(struct tui *t, uint32_t generation)
 	return true;
 }
 
+/* A breakpoint paused the vCPU: a line in the exit log (its words ride in
+ * the history's decode text) and a note in the status bar. */
+static void note_break(struct tui *t, const struct event *ev)
+{
+	char text[BRK_TEXT_MAX];
+	bp_describe(&t->seam->breaks, (unsigned)ev->u.state.status, text, sizeof(text));
+	exit_history_push(&t->exits, ev, text);
+	tui_state_message(t, seam_now_ns(), "breakpoint %d (%s) hit", (int)ev->u.state.status, text);
+}
+
 void intake_apply(struct tui *t, const struct event *ev)
 {
 	if (!intake_generation(t, ev->generation))
@@ -52,6 +62,8 @@ void intake_apply(struct tui *t, const struct event *ev)
 		if (ev->u.state.state < VCPU_STATE_COUNT)
 			tui_state_set_vcpu(t, (enum vcpu_state)ev->u.state.state, seam_now_ns());
 		t->exit_status = ev->u.state.status;
+		if (ev->u.state.state == VCPU_PAUSED && ev->u.state.status > 0)
+			note_break(t, ev);
 		break;
 	default:
 		return;

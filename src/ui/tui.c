@@ -80,6 +80,8 @@ static void draw_panes(struct tui *t)
 	status_bar_draw(t, t->layout.status);
 	if (t->exit_view.detail_open)
 		exit_detail_draw(t);
+	if (t->breaks_open)
+		breaks_list_draw(t);
 	if (t->help_open)
 		help_draw(t);
 }

@@ -161,6 +161,8 @@ void tui_state_text(const struct tui *t, char *buf, size_t n)
 		snprintf(buf, n, "%s %d", vcpu_state_name(t->state), (int)(t->exit_status >> 1));
 	else if (t->state == VCPU_WAITING)
 		snprintf(buf, n, "HALTED, waiting for an interrupt");
+	else if (t->state == VCPU_PAUSED && t->exit_status > 0)
+		snprintf(buf, n, "BREAK %d", (int)t->exit_status); /* paused at breakpoint N */
 	else
 		snprintf(buf, n, "%s", vcpu_state_name(t->state));
 }

@@ -81,7 +81,9 @@ struct tui {
 	uint32_t replay_speed;      /* REPLAY_SPEED_*, as last set */
 	bool replay_loop;
 	struct goto_prompt prompt;  /* the "go to" line in the status bar */
-	bool prompt_address;        /* ... asking for the memory view's address instead */
+	enum prompt_for { PROMPT_GOTO, PROMPT_ADDRESS, PROMPT_BREAK } prompt_for; /* what the prompt asks */
+	bool breaks_open;           /* the breakpoint list (B) is on screen */
+	int breaks_sel;             /* its selected line */
 
 	/* keys on their way to the guest */
 	struct console_keys console; /* .target: where they go (K switches) */

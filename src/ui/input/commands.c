@@ -2,6 +2,7 @@
 /* commands.c - keys to actions, actions to requests (see commands.h). */
 #include "commands.h"
 
+#include "breaks_view.h"
 #include "exit_view.h"
 #include "replay_commands.h"
 #include "screen_slot.h"
@@ -172,7 +173,15 @@ static void do_view(struct tui *t, enum ui_action a)
 	case ACT_STACK: debug_views_toggle_stack(t); break;
 	case ACT_ADDRESS:
 		goto_prompt_open(&t->prompt);
-		t->prompt_address = true;
+		t->prompt_for = PROMPT_ADDRESS;
+		break;
+	case ACT_BREAK_ADD:
+		goto_prompt_open(&t->prompt);
+		t->prompt_for = PROMPT_BREAK;
+		break;
+	case ACT_BREAK_LIST:
+		t->breaks_open = !t->breaks_open;
+		t->breaks_sel = 0;
 		break;
 	default: break;
 	}
@@ -288,15 +297,19 @@ static bool memory_key(struct tui *t, int key)
 	}
 }
 
-static void address_prompt_key(struct tui *t, int key)
+/* The memory view's address, or a new breakpoint. */
+static void text_prompt_key(struct tui *t, int key)
 {
+	enum prompt_for purpose = t->prompt_for;
 	enum goto_prompt_result r = goto_prompt_key(&t->prompt, key);
 	if (r != GOTO_PROMPT_EDITING)
-		t->prompt_address = false;
+		t->prompt_for = PROMPT_GOTO;
 	if (r != GOTO_PROMPT_SUBMIT)
 		return;
-	char err[96];
-	if (!debug_views_set_address(t, t->prompt.text, err, sizeof(err)))
+	char err[192];
+	if (purpose == PROMPT_BREAK)
+		breaks_add(t, t->prompt.text);
+	else if (!debug_views_set_address(t, t->prompt.text, err, sizeof(err)))
 		tui_state_message(t, seam_now_ns(), "not an address: %s", err);
 }
 
@@ -305,8 +318,8 @@ void commands_key(struct tui *t, int key)
 	t->dirty = true;
 	if (key == UK_RESIZE)
 		return;
-	if (t->prompt.open && t->prompt_address) {
-		address_prompt_key(t, key);
+	if (t->prompt.open && t->prompt_for != PROMPT_GOTO) {
+		text_prompt_key(t, key);
 		return;
 	}
 	if (t->prompt.open) {
@@ -314,6 +327,8 @@ void commands_key(struct tui *t, int key)
 		return;
 	}
 	if (t->help_open && help_key(t, key))
+		return;
+	if (t->breaks_open && breaks_key(t, key))
 		return;
 	if (t->exit_view.detail_open && detail_key(t, key))
 		return;

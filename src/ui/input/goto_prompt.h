@@ -14,6 +14,7 @@
 #define GOTO_PROMPT_LABEL "go to exit # or time: "
 #define GOTO_PROMPT_MAX 32 /* "1h02m03.123456789s", "phys:0x12345678:" fit; longer is a typo */
 #define ADDRESS_PROMPT_LABEL "address: "
+#define BREAK_PROMPT_LABEL "break on: "
 
 struct goto_prompt {
 	bool open;

@@ -41,6 +41,8 @@ enum ui_action keys_command(int key)
 	case 'm': return ACT_MEMORY;
 	case 'y': return ACT_SYNTAX;
 	case 'w': return ACT_STACK;
+	case 'b': return ACT_BREAK_ADD;
+	case 'B': return ACT_BREAK_LIST;
 	case UK_SHIFT_PGUP: return ACT_SERIAL_PGUP;
 	case UK_SHIFT_PGDN: return ACT_SERIAL_PGDN;
 	case UK_RESIZE: return ACT_RESIZE;

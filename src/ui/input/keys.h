@@ -81,6 +81,8 @@ enum ui_action {
 	ACT_SYNTAX,      /* y: Intel or AT&T disassembly */
 	ACT_STACK,       /* w: the memory view one word a line (a stack), or hex */
 	ACT_ADDRESS,     /* g in the memory view: the address prompt */
+	ACT_BREAK_ADD,   /* b: the "break on" prompt */
+	ACT_BREAK_LIST,  /* B: the breakpoint list (toggle, delete) */
 };
 
 /* What a key does when the serial console does not have the focus. */

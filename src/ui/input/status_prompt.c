@@ -13,8 +13,9 @@
 /* The longest of these that fits beside the entry. */
 static void prompt_hint(const struct tui *t, char *buf, size_t n, int room)
 {
-	if (t->prompt_address) {
-		snprintf(buf, n, "0x7c00  b800:0  ss:sp  ds:si+4  phys:0x1000  Enter go  Esc cancel");
+	if (t->prompt_for != PROMPT_GOTO) {
+		snprintf(buf, n, "%s  Enter go  Esc cancel", t->prompt_for == PROMPT_ADDRESS
+			 ? "0x7c00  b800:0  ss:sp  ds:si+4  phys:0x1000" : "0x7c10  io:0x3f8  hlt  mmio:0xb8000  mode  int:8");
 		if ((int)strlen(buf) > room)
 			snprintf(buf, n, "Enter go  Esc cancel");
 		if ((int)strlen(buf) > room)
@@ -35,7 +36,8 @@ void status_prompt_draw(struct tui *t, struct rect r)
 	draw_fill(r, THEME_STATUS_BAR);
 	int x = r.x + 1, end = r.x + r.w;
 	x += draw_text(r.y, x, end - x, draw_attr(THEME_STATUS_KEY),
-		       t->prompt_address ? ADDRESS_PROMPT_LABEL : GOTO_PROMPT_LABEL);
+		       t->prompt_for == PROMPT_ADDRESS ? ADDRESS_PROMPT_LABEL
+		       : t->prompt_for == PROMPT_BREAK ? BREAK_PROMPT_LABEL : GOTO_PROMPT_LABEL);
 	x += draw_text(r.y, x, end - x, draw_attr(THEME_STATUS_BAR) | A_BOLD, t->prompt.text);
 	if (x < end) {
 		/* The real cursor where the next character goes. */

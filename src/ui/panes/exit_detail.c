@@ -29,7 +29,9 @@ void exit_detail_draw(struct tui *t)
 		return;
 	struct rect r = { (t->layout.lines - 1 - h) / 2, (t->layout.cols - w) / 2, h, w };
 	char title[64];
-	if (ev && ev->kind == EVENT_IRQ) /* not an exit: named by the exit it followed */
+	if (ev && ev->kind == EVENT_STATE)
+		snprintf(title, sizeof(title), "breakpoint after exit #%" PRIu64 " - Esc closes", ev->seq);
+	else if (ev && ev->kind == EVENT_IRQ) /* not an exit: named by the exit it followed */
 		snprintf(title, sizeof(title), "interrupt after exit #%" PRIu64 " - Esc closes", ev->seq);
 	else
 		snprintf(title, sizeof(title), "exit #%" PRIu64 " decoded - Esc closes", ev ? ev->seq : 0);

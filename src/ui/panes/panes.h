@@ -27,6 +27,8 @@ void help_draw(struct tui *t);
 /* Lines in the help text (for scrolling). */
 int help_lines(void);
 void exit_detail_draw(struct tui *t);
+/* The breakpoint list (B). */
+void breaks_list_draw(struct tui *t);
 void too_small_draw(const struct tui *t);
 
 #endif
