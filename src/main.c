@@ -151,6 +151,7 @@ static void replay_config(const struct program *p, struct tui_config *cfg)
 	cfg->replay_duration_ns = sum->duration_ns;
 	cfg->replay_truncated = sum->truncated;
 	cfg->replay_loop = p->opts.replay_loop;
+	cfg->guest_file = vm_replay_memory_from(p->vm);
 }
 
 static int run_console(struct program *p)
@@ -168,6 +169,7 @@ static int run_console(struct program *p)
 		.keys_to = p->opts.keyboard,
 		.kstats_why = vm_kstats_unavailable(p->vm),
 		.syntax = p->opts.syntax,
+		.guest_file = p->guest_path,
 	};
 	replay_config(p, &cfg);
 	return tui_run(p->seam, &cfg);

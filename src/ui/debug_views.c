@@ -9,6 +9,7 @@
 
 #include "code_view.h"
 #include "mem_format.h"
+#include "srcmap.h"
 #include "tui_state.h"
 
 #define INSN_BEFORE 16 /* bytes read before an exit's RIP: the instruction may have completed */
@@ -42,7 +43,8 @@ static void sync_wants(struct tui *t)
 {
 	struct tui_debug *dv = &t->debug;
 	bool lower = lower_on_screen(t);
-	uint32_t want = (lower && dv->lower == LOWER_CODE ? 1u << MEM_WIN_CODE : 0) |
+	bool code = dv->lower == LOWER_CODE || dv->lower == LOWER_SOURCE; /* the source follows CS:RIP too */
+	uint32_t want = (lower && code ? 1u << MEM_WIN_CODE : 0) |
 			(lower && dv->lower == LOWER_MEMORY ? 1u << MEM_WIN_DATA : 0) |
 			(t->exit_view.detail_open && dv->insn_request ? 1u << MEM_WIN_INSN : 0);
 	if (want == dv->wanted)
@@ -116,10 +118,44 @@ bool debug_views_pending(struct tui *t)
 	       ((dv->wanted & (1u << MEM_WIN_INSN)) && mem_view_seq(mv, MEM_WIN_INSN) != dv->insn_seq);
 }
 
+struct srcmap *debug_views_source(struct tui *t)
+{
+	struct tui_debug *dv = &t->debug;
+	if (dv->src_tried)
+		return dv->src;
+	dv->src_tried = true;
+	const char *file = t->cfg ? t->cfg->guest_file : NULL;
+	if (!file || !file[0])
+		snprintf(dv->src_why, sizeof(dv->src_why), "no source lines: the guest file is not known");
+	else
+		dv->src = srcmap_open(file, dv->src_why, sizeof(dv->src_why));
+	return dv->src;
+}
+
+void debug_views_free(struct tui *t)
+{
+	srcmap_close(t->debug.src);
+	t->debug.src = NULL;
+}
+
+/* c: statistics, code, the source (where the guest has line information),
+ * statistics again. */
+static enum lower_view next_code_view(struct tui *t)
+{
+	switch (t->debug.lower) {
+	case LOWER_CODE: return debug_views_source(t) ? LOWER_SOURCE : LOWER_STATS;
+	case LOWER_SOURCE: return LOWER_STATS;
+	default: return LOWER_CODE;
+	}
+}
+
 void debug_views_toggle(struct tui *t, enum lower_view view)
 {
 	struct tui_debug *dv = &t->debug;
-	dv->lower = dv->lower == view ? LOWER_STATS : view;
+	if (view == LOWER_CODE)
+		dv->lower = next_code_view(t);
+	else
+		dv->lower = dv->lower == view ? LOWER_STATS : view;
 	if (dv->lower != LOWER_STATS && t->layout.kind != LAYOUT_FULL && t->zoom == PANE_COUNT)
 		t->zoom = PANE_STATS; /* the compact layout has no pane 4: show it alone */
 	t->focus = PANE_STATS;

@@ -19,7 +19,9 @@
 #include "disasm.h"
 #include "mem_view.h"
 
-enum lower_view { LOWER_STATS, LOWER_CODE, LOWER_MEMORY };
+enum lower_view { LOWER_STATS, LOWER_CODE, LOWER_SOURCE, LOWER_MEMORY };
+
+struct srcmap;
 
 #define DEBUG_ADDR_TEXT_MAX 40
 
@@ -41,6 +43,11 @@ struct tui_debug {
 	/* the exit detail's instruction */
 	struct mem_window insn;
 	uint64_t insn_seq, insn_request, insn_rip;
+	/* the guest's source lines (src/debuginfo), opened the first time the
+	 * code view shows */
+	struct srcmap *src;
+	bool src_tried;
+	char src_why[160];            /* why there are none */
 	/* what was last asked of the vCPU */
 	uint32_t wanted;
 	uint64_t mem_request;
@@ -56,6 +63,10 @@ void debug_views_intake(struct tui *t);
 bool debug_views_pending(struct tui *t);
 /* c and m: that view in pane 4's place, or the statistics back. */
 void debug_views_toggle(struct tui *t, enum lower_view view);
+/* The guest's line information, opened on first use; NULL (src_why says
+ * why) if it has none. */
+struct srcmap *debug_views_source(struct tui *t);
+void debug_views_free(struct tui *t);
 /* y: Intel or AT&T. */
 void debug_views_toggle_syntax(struct tui *t);
 /* The memory view: a new address (false and a reason in err if it is not

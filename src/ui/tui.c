@@ -72,6 +72,8 @@ static void draw_panes(struct tui *t)
 			pane_screen_draw(t, t->layout.pane[p]);
 		else if (p == PANE_STATS && t->debug.lower == LOWER_CODE)
 			pane_code_draw(t, t->layout.pane[p]);
+		else if (p == PANE_STATS && t->debug.lower == LOWER_SOURCE)
+			pane_source_draw(t, t->layout.pane[p]);
 		else if (p == PANE_STATS && t->debug.lower == LOWER_MEMORY)
 			pane_memory_draw(t, t->layout.pane[p]);
 		else

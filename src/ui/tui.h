@@ -26,6 +26,8 @@ struct tui_config {
 	enum input_target keys_to; /* where typed keys go at first (--keyboard; K switches) */
 	const char *kstats_why;  /* live: why KVM's own counters cannot be read, or NULL */
 	enum disasm_syntax syntax; /* the code view's syntax at first (--syntax; y switches) */
+	const char *guest_file;  /* the guest file loaded (a replay's: the one found), for its
+				  * source lines (NAME.elf beside it); NULL or "": none */
 
 	/* A replay (kvm-tui --replay FILE): the events come from a recording
 	 * through the same seam, so only the title, the status bar and the

@@ -57,6 +57,7 @@ void tui_state_free(struct tui *t)
 	exit_history_free(&t->exits);
 	guest_input_free(&t->input);
 	guest_input_free(&t->keyboard);
+	debug_views_free(t);
 }
 
 void tui_state_clear_irqs(struct tui *t, uint64_t now_ns)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # c shows the code around CS:RIP in pane 4's place (the current instruction
-# marked, the one the last exit came from said), y switches Intel/AT&T; m
+# marked, the one the last exit came from said), y switches Intel/AT&T, c
+# again the source line (hello.elf beside hello.bin); m
 # shows memory, g takes an address, w the stack layout; Enter on an exit
 # names the instruction it came from; each view's key brings the statistics
 # back; a small terminal zooms the view instead. hello halts with RIP past
@@ -19,9 +20,6 @@ assert_screen '▶ 0000:7c21  jmp 0x7c20' "the current instruction (CS:RIP) is m
 assert_screen '0000:7c20  hlt  ← exit' "the HLT the guest stopped on is the exit's instruction"
 assert_screen '0000:7c1d  out dx, al' "the instructions before RIP are listed"
 assert_screen '▶4 code' "the code view has the focus"
-if replay_only "the replay's memory is the image as loaded"; then
-	assert_screen 'Intel \(as loaded\)' "a replay says its memory is the image as loaded"
-fi
 
 keys y
 wait_for '4 code · 16-bit · AT&T' "y: AT&T syntax"
@@ -29,6 +27,16 @@ assert_screen '0000:7c1e  jmp 0x7c18' "AT&T: the loop's jump"
 assert_screen 'movw \$0x3f8, %dx|mov \$0x3f8, %dx|0000:7c19  testb %al, %al' "AT&T operands"
 keys y
 wait_for '4 code · 16-bit · Intel' "y again: Intel"
+assert_screen '4 code · 16-bit · Intel · hello.S:45' "the title names the source line (hello.elf's DWARF)"
+
+keys c
+wait_for '4 source · hello.S:45' "c again: the source of the line CS:RIP is in"
+assert_screen '▶ +45 +jmp +halt' "the current line is marked"
+assert_screen '44  halt: +hlt' "the lines around it, numbered"
+keys c
+wait_for '4 statistics' "c a third time: the statistics"
+keys c
+wait_for '4 code' "and the code again"
 
 keys m
 wait_for '4 memory · ss:sp \(stack\)' "m: memory at ss:sp, as a stack at first"
@@ -38,6 +46,9 @@ wait_for 'address: ' "g asks for an address"
 keys 0 : 7 c 0 0 Enter
 wait_for '4 memory · 0:7c00' "the title names the address typed"
 assert_screen '00007c00  fa 31 c0 8e' "the boot sector's first bytes at 0:7c00"
+if replay_only "the replay's memory is the image as loaded"; then
+	assert_screen '4 memory · 0:7c00 \(as loaded\)' "a replay says its memory is the image as loaded"
+fi
 keys Down
 wait_for '4 memory · 0:7c00\+8' "Down moves a line (8 bytes at this width)"
 keys Home

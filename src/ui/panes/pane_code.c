@@ -12,6 +12,7 @@
 #include "draw.h"
 #include "exit_format.h"
 #include "panes.h"
+#include "srcmap.h"
 
 /* The newest exit in the log: the cause, if the registers are its. */
 static const struct event *newest_exit(const struct tui *t)
@@ -25,12 +26,21 @@ static const struct event *newest_exit(const struct tui *t)
 	return NULL;
 }
 
-static void code_title(const struct tui *t, const struct code_view *cv, char *buf, size_t n)
+/* "4 code · 16-bit · Intel · hello.S:23": the source line where the
+ * guest has line information. */
+static void code_title(struct tui *t, const struct code_view *cv, int width, char *buf, size_t n)
 {
 	const char *sep = draw_utf8() ? " \u00b7 " : " - ";
-	snprintf(buf, n, "4 code%s%d-bit%s%s%s", sep, (int)cv->bits, sep,
-		 t->debug.syntax == DISASM_INTEL ? "Intel" : "AT&T",
-		 (t->debug.code.flags & MEM_F_AS_LOADED) ? " (as loaded)" : "");
+	char where[80] = "";
+	struct src_line line;
+	struct srcmap *map = t->debug.code_seq ? debug_views_source(t) : NULL;
+	if (map && srcmap_lookup(map, t->debug.code.anchor, &line))
+		snprintf(where, sizeof(where), "%s%s:%u", sep, line.name, line.line);
+	int len = snprintf(buf, n, "4 code%s%d-bit%s%s%s", sep, (int)cv->bits, sep,
+			   t->debug.syntax == DISASM_INTEL ? "Intel" : "AT&T", where);
+	/* The replay's note only where it fits beside the rest ("·" counts one column). */
+	if ((t->debug.code.flags & MEM_F_AS_LOADED) && len + 12 - (draw_utf8() ? 2 : 0) <= width - 4)
+		snprintf(buf + len, n - (size_t)len, " (as loaded)");
 }
 
 static void draw_line(const struct code_line *l, int y, struct rect in, bool hex, enum theme_slot cause_slot)
@@ -59,7 +69,7 @@ void pane_code_draw(struct tui *t, struct rect r)
 	const struct event *cause = newest_exit(t);
 	code_view_build(&cv, &t->debug.code, &t->regs.cpu, t->debug.syntax, cause, in.h > 3 ? in.h / 3 : 0);
 	char title[96];
-	code_title(t, &cv, title, sizeof(title));
+	code_title(t, &cv, r.w, title, sizeof(title));
 	draw_fill(r, THEME_NORMAL);
 	draw_frame(r, title, t->focus == PANE_STATS);
 	if (in.w <= 0 || in.h <= 0)

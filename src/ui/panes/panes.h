@@ -20,6 +20,7 @@ void pane_stats_draw(struct tui *t, struct rect r);
 /* In the statistics' place, by c and m (debug_views.h). */
 void pane_code_draw(struct tui *t, struct rect r);
 void pane_memory_draw(struct tui *t, struct rect r);
+void pane_source_draw(struct tui *t, struct rect r);
 void status_bar_draw(struct tui *t, struct rect r);
 /* The replay's "go to" prompt, in the status bar's place while it is open. */
 void status_prompt_draw(struct tui *t, struct rect r);
