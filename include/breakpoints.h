@@ -54,7 +54,8 @@ enum brk_dir { BRK_ANY, BRK_IN_OR_READ, BRK_OUT_OR_WRITE };
 #define BRK_MODE_LMA 4u
 
 struct breakpoint {
-	uint16_t id;        /* 1, 2, ...: never reused while kvm-tui runs */
+	uint32_t id;        /* 1, 2, ...: not reused while kvm-tui runs (a 16-bit id wrapped to 0
+			     * after 65535 adds: found by tests/fuzz/fuzz_breakpoints) */
 	uint8_t kind;       /* enum brk_kind */
 	uint8_t dir;        /* enum brk_dir */
 	bool enabled;
@@ -70,7 +71,7 @@ struct bp_list {
 	_Atomic uint32_t version;  /* bumps at every change */
 	_Atomic uint32_t armed;    /* enabled breakpoints: 0 costs the vCPU nothing */
 	unsigned n;
-	uint16_t next_id;
+	uint32_t next_id;
 	struct breakpoint bp[BRK_MAX];
 	_Atomic uint64_t hits[BRK_MAX]; /* by slot, counted by the vCPU */
 };

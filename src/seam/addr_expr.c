@@ -117,7 +117,9 @@ static int parse_term(const char *w, bool segment, bool hex_default, struct addr
 /* Splits "BASE+DISP" / "BASE-DISP" at the first sign after the start. */
 static int split_disp(char *text, bool hex_default, int64_t *disp, char *err, size_t errlen)
 {
-	char *sign = strpbrk(text + 1, "+-");
+	/* Not from text + 1 of an empty offset ("0:"): that is past its end
+	 * (found by tests/fuzz/fuzz_breakpoints). */
+	char *sign = text[0] ? strpbrk(text + 1, "+-") : NULL;
 	*disp = 0;
 	if (!sign)
 		return 0;

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -257,6 +258,8 @@ int bp_add(struct bp_list *l, const struct breakpoint *bp, char *err, size_t err
 	unsigned slot = l->n++;
 	l->bp[slot] = *bp;
 	l->bp[slot].id = l->next_id++;
+	if (l->next_id > INT32_MAX) /* ids are ints to their callers: start again, past 0 */
+		l->next_id = 1;
 	atomic_store(&l->hits[slot], 0);
 	int id = l->bp[slot].id;
 	rearm(l);

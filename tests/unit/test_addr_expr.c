@@ -42,6 +42,10 @@ static void setup_cpu(void)
 int main(void)
 {
 	setup_cpu();
+	/* An empty offset after the colon: refused, and nothing read past the
+	 * text (tests/fuzz/fuzz_breakpoints found a read past its end). */
+	refused("0:", "");
+	refused("b800:", "");
 	/* Numbers: decimal, 0x, h; never octal. */
 	CHECK_EQ(eval("31744"), 0x7c00);
 	CHECK_EQ(eval("0x7c00"), 0x7c00);
