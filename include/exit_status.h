@@ -17,6 +17,7 @@ enum kvmtui_status {
 	STATUS_INTERNAL_ERROR = 10, /* KVM internal error (e.g. emulation failure) */
 	STATUS_VCPU_ERROR = 12,     /* the host side failed mid-run */
 	STATUS_MAX_EXITS = 14,      /* --max-exits reached */
+	STATUS_SANDBOX = 16,        /* the sandbox stopped a forbidden system call */
 	STATUS_TIMEOUT = 124,       /* --timeout reached (as timeout(1)) */
 	STATUS_INTERRUPTED = 130,   /* SIGINT/SIGTERM (128 + SIGINT) */
 };

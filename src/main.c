@@ -17,6 +17,7 @@
 #include "headless.h"
 #include "options.h"
 #include "mem_dump.h"
+#include "sandbox.h"
 #include "text_screen_dump.h"
 #include "theme.h"
 #include "tui.h"
@@ -94,6 +95,25 @@ static struct vm *open_vm(struct program *p, char *err, size_t errlen)
 	return vm_create(&p->opts.vm, p->seam, err, errlen);
 }
 
+/* The sandbox (src/sandbox): on for replays unless --no-sandbox, on for a
+ * live VM with --sandbox. The TUI's terminal comes back before a report. */
+static int arm_sandbox(const struct program *p, char *err, size_t errlen)
+{
+	if (!cli_sandbox_on(&p->opts))
+		return 0;
+	struct sandbox_plan plan = { .kvm = p->opts.replay_path == NULL };
+	if (sandbox_arm(&plan, err, errlen))
+		return -1;
+	if (!p->opts.headless)
+		sandbox_set_restore(tui_restore_terminal_now);
+	return 0;
+}
+
+static void confine_console(void)
+{
+	sandbox_enter(SANDBOX_CONSOLE);
+}
+
 static int start_vm(struct program *p)
 {
 	char err[ERR_LEN];
@@ -116,6 +136,12 @@ static int start_vm(struct program *p)
 		return -1;
 	}
 	if (mem_dumps_prepare(&p->dumps, &p->opts, p->seam, err, sizeof(err))) {
+		fprintf(stderr, "kvm-tui: %s\n", err);
+		return -1;
+	}
+	/* Armed before the VM: its helper threads confine themselves as they
+	 * start, the vCPU thread once set up, the console once it is. */
+	if (arm_sandbox(p, err, sizeof(err))) {
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;
 	}
@@ -153,8 +179,10 @@ static void replay_config(const struct program *p, struct tui_config *cfg)
 
 static int run_console(struct program *p)
 {
-	if (p->opts.headless)
+	if (p->opts.headless) {
+		confine_console();
 		return headless_run(p->seam, &p->opts, &p->headless);
+	}
 	struct tui_config cfg = {
 		.guest_name = p->opts.guest,
 		.image_kind = vm_image_kind(p->vm),
@@ -166,6 +194,7 @@ static int run_console(struct program *p)
 		.keys_to = p->opts.keyboard,
 		.kstats_why = vm_kstats_unavailable(p->vm),
 		.syntax = p->opts.syntax,
+		.on_ready = confine_console,
 	};
 	replay_config(p, &cfg);
 	return tui_run(p->seam, &cfg);
