@@ -9,6 +9,7 @@
 #   valgrind                 a test checks a normal run is memcheck-clean
 #   libzstd-dev, pkg-config  recordings are zstd-compressed blocks
 #   libcapstone-dev          the code view's x86 disassembler (Capstone)
+#   libseccomp-dev           the sandbox's seccomp filters (src/sandbox)
 #   groff-base               a test renders the man page with every warning on
 #   bash-completion          a test checks it loads kvm-tui's completion
 #   gdb                      a test drives real gdb against the GDB stub
@@ -22,7 +23,7 @@
 set -e
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
-PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev libcapstone-dev pkg-config groff-base bash-completion gdb"
+PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev libcapstone-dev libseccomp-dev pkg-config groff-base bash-completion gdb"
 FUZZ=
 case "${1:-}" in
 "") ;;

@@ -102,7 +102,13 @@ static int arm_sandbox(const struct program *p, char *err, size_t errlen)
 	if (!cli_sandbox_on(&p->opts))
 		return 0;
 	struct sandbox_plan plan = { .kvm = p->opts.replay_path == NULL };
-	if (sandbox_arm(&plan, err, errlen))
+	int rc = sandbox_arm(&plan, err, errlen);
+	if (rc == SANDBOX_UNAVAILABLE && p->opts.sandbox == 0) {
+		/* Only the default: one asked for with --sandbox is not dropped. */
+		fprintf(stderr, "kvm-tui: %s; running without the sandbox\n", err);
+		return 0;
+	}
+	if (rc)
 		return -1;
 	if (!p->opts.headless)
 		sandbox_set_restore(tui_restore_terminal_now);

@@ -27,6 +27,11 @@ const char *sandbox_role_name(enum sandbox_role role)
 
 int sandbox_arm(const struct sandbox_plan *plan, char *err, size_t errlen)
 {
+	char why[160];
+	if (sandbox_filter_probe(why, sizeof(why))) {
+		snprintf(err, errlen, "sandbox: %s", why);
+		return SANDBOX_UNAVAILABLE;
+	}
 	if (sandbox_report_install() < 0) {
 		snprintf(err, errlen, "sandbox: cannot install the SIGSYS handler: %s", strerror(errno));
 		return -1;

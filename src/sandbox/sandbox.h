@@ -37,9 +37,12 @@ struct sandbox_plan {
 	bool kvm; /* a live VM: the vCPU may issue KVM ioctls (a replay's may not) */
 };
 
-/* Called once by the main thread before any other thread exists: the SIGSYS
- * handler, the names for its message, the test hook. From then on each
- * thread's sandbox_enter confines it. 0, or -1 with the reason in err. */
+/* Called once by the main thread before any other thread exists: checks
+ * that seccomp filters work here, then the SIGSYS handler, the names for its
+ * message, the test hook. From then on each thread's sandbox_enter confines
+ * it. 0; SANDBOX_UNAVAILABLE if this system takes no filters (valgrind, an
+ * old kernel); -1 on an error. The reason in err for both. */
+#define SANDBOX_UNAVAILABLE 1
 int sandbox_arm(const struct sandbox_plan *plan, char *err, size_t errlen);
 bool sandbox_armed(void);
 

@@ -12,13 +12,39 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/seccomp.h>
 #include <seccomp.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "sandbox_allow.h"
+
+static uint32_t forbidden_action = SCMP_ACT_TRAP;
+
+static bool action_available(uint32_t action)
+{
+	return syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action) == 0;
+}
+
+int sandbox_filter_probe(char *err, size_t errlen)
+{
+	if (action_available(SECCOMP_RET_TRAP)) {
+		forbidden_action = SCMP_ACT_TRAP;
+		return 0;
+	}
+	if (errno != ENOSYS && action_available(SECCOMP_RET_KILL_PROCESS)) {
+		forbidden_action = SCMP_ACT_KILL_PROCESS;
+		return 0;
+	}
+	snprintf(err, errlen, "seccomp filters are not available here (%s%s)", strerror(errno),
+		 errno == ENOSYS ? ": an old kernel, or a tool such as valgrind that has no seccomp" : "");
+	return -1;
+}
 
 /* The kernel reads an ioctl request as 32 bits: compare those only, so a
  * request passed sign-extended is still recognised, and nothing else is. */
@@ -88,7 +114,7 @@ static int set_attributes(scmp_filter_ctx ctx)
 
 int sandbox_filter_load(enum sandbox_role role, bool kvm, char *err, size_t errlen)
 {
-	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_TRAP);
+	scmp_filter_ctx ctx = seccomp_init(forbidden_action);
 	if (!ctx) {
 		snprintf(err, errlen, "cannot start a seccomp filter (out of memory)");
 		return -1;
