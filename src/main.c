@@ -101,6 +101,8 @@ static int arm_sandbox(const struct program *p, char *err, size_t errlen)
 {
 	if (!cli_sandbox_on(&p->opts))
 		return 0;
+	if (!sandbox_build_supports() && p->opts.sandbox == 0)
+		return 0; /* a sanitizer build: off by default, silently (sandbox.h) */
 	struct sandbox_plan plan = { .kvm = p->opts.replay_path == NULL };
 	int rc = sandbox_arm(&plan, err, errlen);
 	if (rc == SANDBOX_UNAVAILABLE && p->opts.sandbox == 0) {

@@ -28,6 +28,11 @@ const char *sandbox_role_name(enum sandbox_role role)
 int sandbox_arm(const struct sandbox_plan *plan, char *err, size_t errlen)
 {
 	char why[160];
+	if (!sandbox_build_supports()) {
+		snprintf(err, errlen, "sandbox: not in a sanitizer build (KVMTUI_SANITIZE): the leak "
+			 "check at exit cannot run under it");
+		return SANDBOX_UNAVAILABLE;
+	}
 	if (sandbox_filter_probe(why, sizeof(why))) {
 		snprintf(err, errlen, "sandbox: %s", why);
 		return SANDBOX_UNAVAILABLE;
@@ -40,6 +45,15 @@ int sandbox_arm(const struct sandbox_plan *plan, char *err, size_t errlen)
 	armed_kvm = plan->kvm;
 	atomic_store(&armed, true);
 	return 0;
+}
+
+bool sandbox_build_supports(void)
+{
+#ifdef KVMTUI_SANITIZED
+	return false;
+#else
+	return true;
+#endif
 }
 
 bool sandbox_armed(void)

@@ -50,6 +50,12 @@ bool sandbox_armed(void);
  * terminal restore), so the message lands on a usable terminal. */
 void sandbox_set_restore(void (*restore)(void));
 
+/* False in a sanitizer build (KVMTUI_SANITIZE): LeakSanitizer's check at
+ * exit ptrace-attaches every thread from a clone of the console thread,
+ * which inherits its filter, and hangs there; so those builds run without
+ * the sandbox by default, and refuse --sandbox. */
+bool sandbox_build_supports(void);
+
 /* Confines the calling thread to its role's allowlist; nothing when the
  * sandbox is not armed. It does not return on failure: it reports and exits
  * with STATUS_SANDBOX, since running unconfined was not what was asked. */

@@ -12,6 +12,9 @@
 require_tui --replay-only
 REC="$RECORDINGS/count40.rec"
 require_file "$REC"
+if grep -q '^KVMTUI_SANITIZE:[A-Z]*=.' "$BINARY_DIR/CMakeCache.txt" 2>/dev/null; then
+	skip host "a sanitizer build runs without the sandbox (src/sandbox/sandbox.h)"
+fi
 
 for role in console vcpu; do
 	thread=$([ "$role" = vcpu ] && echo vCPU || echo console)
