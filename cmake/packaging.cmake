@@ -35,12 +35,12 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 # Dependencies: dpkg-shlibdeps (dpkg-dev, which build-essential brings) reads
 # the libraries the binary links and their symbol versions, as debhelper's
 # ${shlibs:Depends} would. Without it, the same list by hand, for the
-# libraries kvm-tui links: ncursesw and its tinfo, zstd, the C library.
+# libraries kvm-tui links: ncursesw and its tinfo, zstd, libseccomp, the C library.
 find_program(DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34), libncursesw6 (>= 6), libtinfo6 (>= 6), libzstd1 (>= 1.4.0)")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34), libncursesw6 (>= 6), libtinfo6 (>= 6), libzstd1 (>= 1.4.0), libseccomp2 (>= 2.5.0)")
 endif()
 
 # cpack packs what the last build made, as cmake --install does, without

@@ -13,7 +13,8 @@
 # The options kvm-tui's --help lists (test pkg.completion keeps them equal).
 _kvm_tui_options='--headless --mem --mode --load-addr --entry --trace --stats --timeout
 --max-exits --theme --list-themes --no-color --paused --record --replay --speed --loop
---keyboard --irqchip --bios --no-bios --disk --disk-write --boot --screen-dump --dump --syntax --break --help --version'
+--keyboard --irqchip --bios --no-bios --disk --disk-write --boot --screen-dump --dump --syntax --break
+--sandbox --no-sandbox --help --version'
 
 # _kvm_tui_guests PROGRAM: the names of the guests installed beside PROGRAM.
 _kvm_tui_guests()

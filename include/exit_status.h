@@ -18,6 +18,7 @@ enum kvmtui_status {
 	STATUS_VCPU_ERROR = 12,     /* the host side failed mid-run */
 	STATUS_MAX_EXITS = 14,      /* --max-exits reached */
 	STATUS_BREAK = 16,          /* headless: a --break breakpoint was hit (the registers on stderr) */
+	STATUS_SANDBOX = 18,        /* the sandbox stopped a forbidden system call */
 	STATUS_TIMEOUT = 124,       /* --timeout reached (as timeout(1)) */
 	STATUS_INTERRUPTED = 130,   /* SIGINT/SIGTERM (128 + SIGINT) */
 };

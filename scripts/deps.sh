@@ -13,6 +13,7 @@
 #                            reads the guests' DWARF line tables, which are
 #                            too intricate (DWARF 2-5 forms, opcodes) to parse
 #                            by hand safely
+#   libseccomp-dev           the sandbox's seccomp filters (src/sandbox)
 #   groff-base               a test renders the man page with every warning on
 #   bash-completion          a test checks it loads kvm-tui's completion
 #   gdb                      a test drives real gdb against the GDB stub
@@ -26,7 +27,7 @@
 set -e
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
-PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev libcapstone-dev libdw-dev pkg-config groff-base bash-completion gdb"
+PACKAGES="build-essential cmake libncurses-dev tmux python3 valgrind libzstd-dev libcapstone-dev libdw-dev libseccomp-dev pkg-config groff-base bash-completion gdb"
 FUZZ=
 case "${1:-}" in
 "") ;;

@@ -17,6 +17,7 @@
 #include "headless.h"
 #include "options.h"
 #include "mem_dump.h"
+#include "sandbox.h"
 #include "text_screen_dump.h"
 #include "theme.h"
 #include "tui.h"
@@ -94,6 +95,33 @@ static struct vm *open_vm(struct program *p, char *err, size_t errlen)
 	return vm_create(&p->opts.vm, p->seam, err, errlen);
 }
 
+/* The sandbox (src/sandbox): on for replays unless --no-sandbox, on for a
+ * live VM with --sandbox. The TUI's terminal comes back before a report. */
+static int arm_sandbox(const struct program *p, char *err, size_t errlen)
+{
+	if (!cli_sandbox_on(&p->opts))
+		return 0;
+	if (!sandbox_build_supports() && p->opts.sandbox == 0)
+		return 0; /* a sanitizer build: off by default, silently (sandbox.h) */
+	struct sandbox_plan plan = { .kvm = p->opts.replay_path == NULL };
+	int rc = sandbox_arm(&plan, err, errlen);
+	if (rc == SANDBOX_UNAVAILABLE && p->opts.sandbox == 0) {
+		/* Only the default: one asked for with --sandbox is not dropped. */
+		fprintf(stderr, "kvm-tui: %s; running without the sandbox\n", err);
+		return 0;
+	}
+	if (rc)
+		return -1;
+	if (!p->opts.headless)
+		sandbox_set_restore(tui_restore_terminal_now);
+	return 0;
+}
+
+static void confine_console(void)
+{
+	sandbox_enter(SANDBOX_CONSOLE);
+}
+
 static int start_vm(struct program *p)
 {
 	char err[ERR_LEN];
@@ -118,6 +146,12 @@ static int start_vm(struct program *p)
 	for (unsigned i = 0; i < p->opts.nbreaks; i++)
 		bp_add(&p->seam->breaks, &p->opts.breaks[i], err, sizeof(err)); /* at most BRK_MAX: cannot fail */
 	if (mem_dumps_prepare(&p->dumps, &p->opts, p->seam, err, sizeof(err))) {
+		fprintf(stderr, "kvm-tui: %s\n", err);
+		return -1;
+	}
+	/* Armed before the VM: its helper threads confine themselves as they
+	 * start, the vCPU thread once set up, the console once it is. */
+	if (arm_sandbox(p, err, sizeof(err))) {
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;
 	}
@@ -156,8 +190,10 @@ static void replay_config(const struct program *p, struct tui_config *cfg)
 
 static int run_console(struct program *p)
 {
-	if (p->opts.headless)
+	if (p->opts.headless) {
+		confine_console();
 		return headless_run(p->seam, &p->opts, &p->headless);
+	}
 	struct tui_config cfg = {
 		.guest_name = p->opts.guest,
 		.image_kind = vm_image_kind(p->vm),
@@ -170,6 +206,7 @@ static int run_console(struct program *p)
 		.kstats_why = vm_kstats_unavailable(p->vm),
 		.syntax = p->opts.syntax,
 		.guest_file = p->guest_path,
+		.on_ready = confine_console,
 	};
 	replay_config(p, &cfg);
 	return tui_run(p->seam, &cfg);

@@ -18,6 +18,7 @@ enum {
 	OPT_DUMP,
 	OPT_BREAK,
 	OPT_SYNTAX,
+	OPT_SANDBOX, OPT_NO_SANDBOX,
 };
 
 static const struct option long_options[] = {
@@ -49,6 +50,8 @@ static const struct option long_options[] = {
 	{ "dump", required_argument, NULL, OPT_DUMP },
 	{ "break", required_argument, NULL, OPT_BREAK },
 	{ "syntax", required_argument, NULL, OPT_SYNTAX },
+	{ "sandbox", no_argument, NULL, OPT_SANDBOX },
+	{ "no-sandbox", no_argument, NULL, OPT_NO_SANDBOX },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -116,6 +119,12 @@ void cli_help(FILE *out)
 	      "                      or max (the headless default)\n"
 	      "  --loop              start the replay over when it ends\n"
 	      "\n"
+	      "Safety:\n"
+	      "  --sandbox           confine a live VM's threads to the system calls they\n"
+	      "                      need (seccomp); on by default for a replay\n"
+	      "  --no-sandbox        no confinement, for a replay too (if a forbidden call\n"
+	      "                      stopped a run: status 16, the call named)\n"
+	      "\n"
 	      "Display:\n"
 	      "  --theme NAME|PATH   colour theme (see --list-themes)\n"
 	      "  --list-themes       list the themes found and exit\n"
@@ -126,7 +135,8 @@ void cli_help(FILE *out)
 	      "Exit status: 0 the guest halted; odd: the guest wrote v to port 0xf4, (v<<1)|1;\n"
 	      "2 bad usage; 4 could not start; 6 triple fault; 8 entry failed; 10 KVM internal\n"
 	      "error; 12 host error (also: trace or stdout not writable); 14 --max-exits\n"
-	      "reached; 124 --timeout reached; 130 interrupted.\n"
+	      "reached; 16 the sandbox stopped a forbidden system call; 124 --timeout\n"
+	      "reached; 130 interrupted.\n"
 	      "Environment: KVM_TUI_DEVICE (default /dev/kvm), NO_COLOR.\n",
 	      out);
 }
@@ -387,6 +397,8 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 		o->screen_dump_path = arg;
 		o->vm.needs_text_screen = true;
 		return 0;
+	case OPT_SANDBOX: o->sandbox = 1; return 0;
+	case OPT_NO_SANDBOX: o->sandbox = -1; return 0;
 	case 'h': o->help = true; return 0;
 	case 'V': o->version = true; return 0;
 	default: return -1;
@@ -502,4 +514,11 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 	if (o->replay_path)
 		return check_replay(o, err, errlen);
 	return check_guest(o, extra, err, errlen);
+}
+
+bool cli_sandbox_on(const struct cli_options *o)
+{
+	if (o->sandbox)
+		return o->sandbox > 0;
+	return o->replay_path != NULL;
 }

@@ -42,6 +42,7 @@ struct cli_options {
 	enum disasm_syntax syntax;    /* --syntax: the code view's at first */
 	struct breakpoint breaks[BRK_MAX]; /* --break, in the order given */
 	unsigned nbreaks;
+	int sandbox;                  /* --sandbox 1, --no-sandbox -1, 0 the default */
 };
 
 /* 0 ok; -1 usage error with the reason in err. */
@@ -52,6 +53,9 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 int cli_check_console(const struct cli_options *o, char *err, size_t errlen);
 void cli_usage_line(FILE *out);
 void cli_help(FILE *out);
+/* Whether the run is sandboxed: --sandbox or --no-sandbox as given, else on
+ * for a replay (verified there) and off for a live VM (opt-in for now). */
+bool cli_sandbox_on(const struct cli_options *o);
 
 /* "16M", "512K", "1G", "65536" (bytes with no suffix... see options.c) */
 int parse_size(const char *text, uint64_t *out);

@@ -21,6 +21,15 @@ void debug_views_init(struct tui *t, enum disasm_syntax syntax)
 	dv->syntax = syntax;
 	char err[64];
 	debug_views_set_address(t, "ss:sp", err, sizeof(err));
+	/* The line information and every source file it names are read now,
+	 * before the console confines itself (the sandbox forbids opening
+	 * files later): a lesson's are a few kilobytes. */
+	struct srcmap *map = debug_views_source(t);
+	for (size_t f = 0; map && f < srcmap_file_count(map); f++) {
+		struct src_text text;
+		char why[160];
+		(void)srcmap_file_lines(map, (srcmap_file_id)f, &text, why, sizeof(why));
+	}
 }
 
 static bool lower_on_screen(const struct tui *t)

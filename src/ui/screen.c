@@ -73,6 +73,14 @@ static void on_fatal_signal(int sig)
 	raise(sig);
 }
 
+/* For another part's crash handler (the sandbox's SIGSYS): async-signal-safe,
+ * and only what every sandboxed thread may do (write, tcsetattr on stdin). */
+void screen_restore_now(void)
+{
+	if (scr.open)
+		restore_terminal_raw();
+}
+
 static void at_exit_restore(void)
 {
 	if (scr.open)

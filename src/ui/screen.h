@@ -21,6 +21,9 @@
 /* 0 on success; -1 with a message in err (no terminal, no terminfo). */
 int screen_open(const struct theme *theme, bool use_color, char *err, size_t errlen);
 void screen_close(void);
+/* Async-signal-safe: tty modes back, out of the alternate screen, if the
+ * screen is open (a crash handler's first step). */
+void screen_restore_now(void);
 bool screen_utf8(void);
 /* The number of colours in use (0: mono), from theme_apply_curses. */
 int screen_colors(void);

@@ -250,6 +250,8 @@ int tui_run(struct seam *seam, const struct tui_config *cfg)
 	draw_set_utf8(t.utf8);
 	draw_set_screen_title(cfg->replay_file ? "REPLAY" : NULL, cfg->replay_file);
 	input_init();
+	if (cfg->on_ready)
+		cfg->on_ready();
 	tui_loop(&t);
 	screen_close();
 	/* Stop the guest and release a producer blocked on a full ring before
@@ -259,4 +261,9 @@ int tui_run(struct seam *seam, const struct tui_config *cfg)
 	int status = screen_quit_signal() ? STATUS_INTERRUPTED : tui_state_exit_code(&t);
 	tui_state_free(&t);
 	return status;
+}
+
+void tui_restore_terminal_now(void)
+{
+	screen_restore_now();
 }

@@ -37,10 +37,17 @@ struct tui_config {
 	uint64_t replay_duration_ns; /* how long the recorded run lasted (0: unknown) */
 	bool replay_truncated;       /* the file ends mid-block: the run was killed */
 	bool replay_loop;            /* start over at the end (start value; l toggles) */
+
+	/* Called once the terminal is set up, before the first frame: the
+	 * program confines the console thread there (the sandbox). */
+	void (*on_ready)(void);
 };
 
 /* Runs until the user quits. Restores the terminal on every way out
  * (quit, error, SIGINT/SIGTERM). Returns the process exit status. */
 int tui_run(struct seam *seam, const struct tui_config *cfg);
+/* Async-signal-safe: gives the terminal back if the TUI has it (for a crash
+ * handler elsewhere, such as the sandbox's). */
+void tui_restore_terminal_now(void);
 
 #endif

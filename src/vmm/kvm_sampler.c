@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <time.h>
 
+#include "sandbox.h"
+
 #define KSTATS_PERIOD_NS 250000000ll
 
 static void sample(struct kvm_sampler *s)
@@ -31,6 +33,7 @@ static void advance(struct timespec *t, long long ns)
 static void *sampler_main(void *arg)
 {
 	struct kvm_sampler *s = arg;
+	sandbox_enter(SANDBOX_SAMPLER);
 	struct timespec next;
 	clock_gettime(CLOCK_MONOTONIC, &next);
 	pthread_mutex_lock(&s->lock);

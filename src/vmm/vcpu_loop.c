@@ -11,6 +11,7 @@
 
 #include <sys/prctl.h>
 
+#include "sandbox.h"
 #include "vcpu.h"
 
 #define LOOP_PAUSE_NS 1500000000ll /* a looping replay shows its end this long */
@@ -330,7 +331,9 @@ static void *vcpu_thread_main(void *arg)
 	 * default 50 us of timer slack would make every interrupt that late. */
 	prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0);
 	ops(v)->thread_begin(v->cfg.backend);
-	exit_clock_init(&v->clock);
+	exit_clock_init(&v->clock); /* reads /proc/cpuinfo: before the filter */
+	/* Set up: from here on the thread handles what the guest does. */
+	sandbox_enter(SANDBOX_VCPU);
 	v->start_ns = seam_now_ns();
 	counters_reset(&v->cfg.seam->counters, v->start_ns);
 	vcpu_publish_regs(v);

@@ -37,7 +37,7 @@ desc=$(field Description)
 # Depends: each library the binary links, with a version, and nothing else.
 depends=$(field Depends)
 echo "# Depends: $depends"
-for lib in libc6 libncursesw6 libtinfo6 libzstd1; do
+for lib in libc6 libncursesw6 libtinfo6 libzstd1 libseccomp2; do
 	if [[ ", $depends," =~ ,\ $lib\ \(\>=\ [0-9][^\)]*\), ]]; then
 		ok "Depends on $lib, with a minimum version"
 	else
@@ -46,7 +46,7 @@ for lib in libc6 libncursesw6 libtinfo6 libzstd1; do
 done
 # A sanitizer build (CI's second pass) links the sanitizers' runtimes too.
 sanitize=$(sed -n 's/^KVMTUI_SANITIZE:[A-Z]*=//p' "$BINARY_DIR/CMakeCache.txt")
-others=$(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//' | grep -vxE 'libc6|libncursesw6|libtinfo6|libzstd1')
+others=$(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//' | grep -vxE 'libc6|libncursesw6|libtinfo6|libzstd1|libseccomp2')
 if [ -n "$sanitize" ]; then
 	others=$(grep -vE '^lib(asan|ubsan|tsan)[0-9]+$' <<<"$others")
 	echo "# a -fsanitize=$sanitize build: its runtimes may be in Depends too"
@@ -56,7 +56,7 @@ fi
 # the always-there libraries. So do libdw and libelf (src/debuginfo, the
 # code view's source lines) once the pane calls them.
 others=$(grep -vxE 'libcapstone[0-9]+|libdw1|libelf1' <<<"$others")
-assert_eq "" "$others" "Depends names those four libraries (and Capstone's, libdw's) and no others"
+assert_eq "" "$others" "Depends names those five libraries (and Capstone's, libdw's) and no others"
 
 # Contents: what cmake --install puts under a prefix, under /usr.
 dpkg-deb -c "$DEB" >"$WORK/contents"
