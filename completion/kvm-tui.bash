@@ -13,7 +13,7 @@
 # The options kvm-tui's --help lists (test pkg.completion keeps them equal).
 _kvm_tui_options='--headless --mem --mode --load-addr --entry --trace --stats --timeout
 --max-exits --theme --list-themes --no-color --paused --record --replay --speed --loop
---keyboard --irqchip --bios --no-bios --disk --disk-write --boot --screen-dump --dump --syntax --break
+--keyboard --irqchip --bios --no-bios --disk --disk-write --boot --screen-dump --dump --syntax --gdb --break
 --sandbox --no-sandbox --help --version'
 
 # _kvm_tui_guests PROGRAM: the names of the guests installed beside PROGRAM.
@@ -87,7 +87,7 @@ _kvm_tui()
 	--trace | --record | --screen-dump) _kvm_tui_files "$cur"; return ;;
 	--disk) _kvm_tui_files "$cur" '*.@(img|ima|bin|dsk|IMG|IMA)'; return ;;
 	--replay) _kvm_tui_files "$cur" '*.rec'; return ;;
-	--load-addr | --entry | --timeout | --max-exits) return ;; # a number: nothing to offer
+	--load-addr | --entry | --timeout | --max-exits | --gdb) return ;; # a number: nothing to offer
 	esac
 
 	# Options come before the guest (kvm-tui stops at the first non-option),
@@ -99,7 +99,7 @@ _kvm_tui()
 		--help | -h | --version | -V | --list-themes) return ;;
 		--replay) replay=1; i=$((i + 2)); continue ;;
 		--mem | --mode | --load-addr | --entry | --trace | --timeout | --max-exits | --theme | \
-			--record | --speed | --keyboard | --irqchip | --disk | --boot | --screen-dump | --dump | --syntax | --break) i=$((i + 2)); continue ;;
+			--record | --speed | --keyboard | --irqchip | --disk | --boot | --screen-dump | --dump | --syntax | --break | --gdb) i=$((i + 2)); continue ;;
 		--*=* | =) ;;
 		-*) ;;
 		*) [ "${COMP_WORDS[i - 1]}" = "=" ] || return ;; # the guest

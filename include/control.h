@@ -42,6 +42,8 @@ enum control_request {
 struct control {
 	_Atomic uint32_t pending;      /* enum control_request bits not yet taken */
 	_Atomic uint32_t state;        /* enum vcpu_state, written by the vCPU */
+	_Atomic uint64_t state_changes; /* bumps at every control_set_state: a watcher sees even a
+					 * step's RUNNING -> PAUSED it polled too late for */
 	_Atomic int32_t exit_status;   /* debug-exit status when state is VCPU_DEBUG_EXIT */
 	_Atomic uint32_t rate_limit;   /* exits per second, 0 = unlimited (slow motion) */
 	_Atomic uint32_t generation;   /* bumps at every reset */

@@ -35,6 +35,7 @@ enum mem_window_id {
 	MEM_WIN_CODE,   /* around CS:RIP: the code pane */
 	MEM_WIN_DATA,   /* the memory pane's address */
 	MEM_WIN_INSN,   /* one exit's instruction: the exit detail */
+	MEM_WIN_GDB,    /* what a gdb client reads (--gdb) */
 	MEM_WIN_COUNT
 };
 

@@ -16,6 +16,7 @@
 #include "guest_locate.h"
 #include "headless.h"
 #include "options.h"
+#include "gdb_link.h"
 #include "mem_dump.h"
 #include "sandbox.h"
 #include "text_screen_dump.h"
@@ -38,6 +39,7 @@ struct program {
 	struct headless_setup headless;
 	struct text_screen_dump_file screen_dump; /* --screen-dump, open from before the VM */
 	struct mem_dumps dumps;                   /* --dump, read as the guest stops */
+	struct gdb_link *gdb;                     /* --gdb: the stub, bound before the VM */
 };
 
 static int handle_informational(const struct cli_options *o)
@@ -155,6 +157,11 @@ static int start_vm(struct program *p)
 		fprintf(stderr, "kvm-tui: %s\n", err);
 		return -1;
 	}
+	/* The port too: one in use is the user's to hear about before KVM. */
+	if (p->opts.gdb_port && !(p->gdb = gdb_link_open(p->seam, p->opts.gdb_port, p->opts.headless, err, sizeof(err)))) {
+		fprintf(stderr, "kvm-tui: --gdb: %s\n", err);
+		return -1;
+	}
 	p->vm = open_vm(p, err, sizeof(err));
 	if (!p->vm) {
 		fprintf(stderr, "kvm-tui: %s\n", err);
@@ -168,6 +175,11 @@ static int start_vm(struct program *p)
 	int rc = vm_start(p->vm); /* 0 or a negative errno */
 	if (rc) {
 		fprintf(stderr, "kvm-tui: cannot start the vCPU thread: %s\n", strerror(-rc));
+		return -1;
+	}
+	/* Before the console confines itself: the stub's threads use sockets. */
+	if (p->gdb && gdb_link_start(p->gdb, err, sizeof(err))) {
+		fprintf(stderr, "kvm-tui: --gdb: %s\n", err);
 		return -1;
 	}
 	return 0;
@@ -230,6 +242,8 @@ static int dump_screen(struct program *p)
 static int finish(struct program *p, int status)
 {
 	char err[ERR_LEN];
+	gdb_link_close(p->gdb); /* a connected gdb sees the connection close */
+	p->gdb = NULL;
 	if (vm_stop(p->vm, err, sizeof(err))) {
 		fprintf(stderr, "kvm-tui: the recording is incomplete: %s\n", err);
 		if (status == STATUS_HALTED || (status & 1))
@@ -287,6 +301,7 @@ int main(int argc, char **argv)
 		return STATUS_SETUP;
 	p.headless = (struct headless_setup){ .sigfd = -1 };
 	if (start_vm(&p)) {
+		gdb_link_close(p.gdb); /* its threads look at the seam: first */
 		headless_discard(&p.headless);
 		text_screen_dump_discard(&p.screen_dump);
 		vm_destroy(p.vm);

@@ -271,7 +271,8 @@ static void teletype_bytes(struct headless *h, const uint8_t *bytes, size_t len)
 static void on_state(struct headless *h, const struct event *ev)
 {
 	enum vcpu_state s = ev->u.state.state;
-	if (s == VCPU_PAUSED && ev->u.state.status > 0 && h->forced_status < 0) {
+	/* With gdb attached (--gdb) a breakpoint is gdb's stop, not the run's end. */
+	if (s == VCPU_PAUSED && ev->u.state.status > 0 && h->forced_status < 0 && !h->o->gdb_port) {
 		/* A breakpoint: the registers it left are published before its record. */
 		h->break_id = (unsigned)ev->u.state.status;
 		snapshot_read(&h->seam->regs, &h->break_regs);

@@ -17,6 +17,7 @@ enum {
 	OPT_SCREEN_DUMP,
 	OPT_DUMP,
 	OPT_BREAK,
+	OPT_GDB,
 	OPT_SYNTAX,
 	OPT_SANDBOX, OPT_NO_SANDBOX,
 };
@@ -49,6 +50,7 @@ static const struct option long_options[] = {
 	{ "screen-dump", required_argument, NULL, OPT_SCREEN_DUMP },
 	{ "dump", required_argument, NULL, OPT_DUMP },
 	{ "break", required_argument, NULL, OPT_BREAK },
+	{ "gdb", required_argument, NULL, OPT_GDB },
 	{ "syntax", required_argument, NULL, OPT_SYNTAX },
 	{ "sandbox", no_argument, NULL, OPT_SANDBOX },
 	{ "no-sandbox", no_argument, NULL, OPT_NO_SANDBOX },
@@ -107,6 +109,8 @@ void cli_help(FILE *out)
 	      "                      in hexdump's canonical layout (headless; ADDR as the memory\n"
 	      "                      view takes it: 0x7c00, b800:0, ss:sp, phys:0x1000; up to 8)\n"
 	      "  --syntax intel|att  disassembly syntax of the code view (y switches)\n"
+	      "  --gdb PORT          serve gdb on 127.0.0.1:PORT (-s: 1234; -gdb tcp::PORT as\n"
+	      "                      QEMU): registers, memory, step, continue, ^C\n"
 	      "  --break WHERE       stop there (repeatable): an exit (io, hlt, mmio), io:PORT,\n"
 	      "                      in:PORT, out:PORT, mmio:[read:|write:]ADDR[:LEN], mode,\n"
 	      "                      mode:pe|pg|lma, int:VECTOR; headless, the run ends with\n"
@@ -279,6 +283,28 @@ static int add_disk(struct cli_options *o, const char *arg, char *err, size_t er
 	return 0;
 }
 
+/* "1234", "tcp::1234", "tcp:localhost:1234", "tcp:127.0.0.1:1234": the
+ * stub listens on 127.0.0.1 only, whatever host QEMU's spelling names. */
+static int parse_gdb_port(const char *arg, uint16_t *port)
+{
+	if (strncmp(arg, "tcp:", 4) == 0) {
+		const char *colon = strrchr(arg + 4, ':');
+		const char *host = arg + 4;
+		size_t hostlen = colon ? (size_t)(colon - host) : 0;
+		if (!colon || (hostlen && strncmp(host, "localhost", hostlen) != 0 &&
+				strncmp(host, "127.0.0.1", hostlen) != 0))
+			return -1;
+		arg = colon + 1;
+	}
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(arg, &end, 10);
+	if (!isdigit((unsigned char)arg[0]) || *end || errno || v == 0 || v > 65535)
+		return -1;
+	*port = (uint16_t)v;
+	return 0;
+}
+
 /* --break WHERE, checked now. */
 static int add_break(struct cli_options *o, const char *arg, char *err, size_t errlen)
 {
@@ -388,6 +414,11 @@ static int apply_option(int c, const char *arg, struct cli_options *o, char *err
 		return 0;
 	case OPT_DUMP: return add_dump(o, arg, err, errlen);
 	case OPT_BREAK: return add_break(o, arg, err, errlen);
+	case OPT_GDB:
+		if (parse_gdb_port(arg, &o->gdb_port))
+			return bad_value("--gdb", arg, "a port (1-65535), or tcp::PORT as QEMU writes it", err, errlen);
+		return 0;
+	case 's': o->gdb_port = 1234; return 0; /* QEMU's -s */
 	case OPT_SYNTAX:
 		if (strcmp(arg, "intel") != 0 && strcmp(arg, "att") != 0)
 			return bad_value("--syntax", arg, "intel or att", err, errlen);
@@ -499,7 +530,13 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 	int c;
 	/* "-": each non-option comes back in place as code 1, so options may
 	 * follow the guest as with GNU tools, even under POSIXLY_CORRECT. */
-	while ((c = getopt_long(argc, argv, "-hV", long_options, NULL)) != -1) {
+	/* QEMU's "-gdb tcp::1234" has one dash: getopt would read -g -d -b. */
+	char *args[argc + 1];
+	for (int i = 0; i < argc; i++)
+		args[i] = strcmp(argv[i], "-gdb") == 0 ? (char *)"--gdb" : argv[i];
+	args[argc] = NULL;
+	argv = args;
+	while ((c = getopt_long(argc, argv, "-hVs", long_options, NULL)) != -1) {
 		if (c == '?' || c == ':')
 			return bad_option(argv, err, errlen);
 		if (c == 1)

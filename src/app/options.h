@@ -42,6 +42,7 @@ struct cli_options {
 	enum disasm_syntax syntax;    /* --syntax: the code view's at first */
 	struct breakpoint breaks[BRK_MAX]; /* --break, in the order given */
 	unsigned nbreaks;
+	uint16_t gdb_port;            /* --gdb, -s, -gdb tcp::PORT; 0: no gdb stub */
 	int sandbox;                  /* --sandbox 1, --no-sandbox -1, 0 the default */
 };
 

@@ -17,6 +17,7 @@ void control_init(struct control *ctl)
 {
 	atomic_init(&ctl->pending, 0);
 	atomic_init(&ctl->state, VCPU_STARTING);
+	atomic_init(&ctl->state_changes, 0);
 	atomic_init(&ctl->exit_status, 0);
 	atomic_init(&ctl->rate_limit, 0);
 	atomic_init(&ctl->generation, 0);
@@ -141,6 +142,7 @@ void control_wait(struct control *ctl, int64_t timeout_ns)
 void control_set_state(struct control *ctl, enum vcpu_state state)
 {
 	atomic_store_explicit(&ctl->state, (uint32_t)state, memory_order_release);
+	atomic_fetch_add_explicit(&ctl->state_changes, 1, memory_order_release);
 }
 
 void control_set_error(struct control *ctl, const char *why)
