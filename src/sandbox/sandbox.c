@@ -76,12 +76,30 @@ static void unblock_sigsys(void)
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
+/* The terminal's and the user's signals are the console's: a helper
+ * thread that took one would run the console's handler under its own,
+ * narrower filter (a resize while the vCPU starts up killed kvm-tui with
+ * SIGSYS, one run in seven of tui.sandbox). Blocked here, the kernel
+ * hands them to the console thread. The vCPU's kick (SIGUSR1) stays. */
+static void leave_console_signals(void)
+{
+	static const int console_signals[] = { SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+					       SIGTSTP, SIGCONT, SIGTTIN, SIGTTOU, SIGPIPE };
+	sigset_t set;
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof(console_signals) / sizeof(console_signals[0]); i++)
+		sigaddset(&set, console_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
 void sandbox_enter(enum sandbox_role role)
 {
 	if (!atomic_load(&armed))
 		return;
 	char err[256];
 	unblock_sigsys();
+	if (role != SANDBOX_CONSOLE)
+		leave_console_signals();
 	sandbox_report_set_role(role);
 	if (sandbox_filter_load(role, armed_kvm, err, sizeof(err)))
 		sandbox_report_fatal(err);
