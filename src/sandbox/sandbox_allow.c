@@ -25,6 +25,9 @@
  * thread may be the one that trips, so every thread may do this much. */
 static const struct sandbox_ioctl restore_ioctls[] = {
 	IOC(TCSETS), /* tcsetattr(TCSANOW) */
+	IOC(TCGETS), /* ... which glibc may precede with a tcgetattr: traced in the
+		      * report's restore from the vCPU thread (TCGETS on fd 0, the
+		      * cause of tui.sandbox's one-in-eight silent SIGSYS kill) */
 };
 
 /* Every thread: the C library's own needs (the allocator, locks, clocks,

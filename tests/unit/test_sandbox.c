@@ -9,6 +9,7 @@
 #include <seccomp.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -144,6 +145,16 @@ static void call_winsize(void)
 		_exit(4);
 }
 
+/* The SIGSYS report's terminal restore, from any thread: tcsetattr on
+ * stdin (here a TCSETS that fails, stdin being no terminal, but let through). */
+static void call_restore(void)
+{
+	struct termios t;
+	memset(&t, 0, sizeof(t));
+	ioctl(0, TCGETS, &t);
+	ioctl(0, TCSETS, &t);
+}
+
 static void call_pread(void)
 {
 	char b;
@@ -168,6 +179,9 @@ static void test_filters_in_a_child(void)
 		return;
 	}
 	CHECK_EQ(run_confined(SANDBOX_VCPU, false, call_pread), 0);
+	CHECK_EQ(run_confined(SANDBOX_VCPU, false, call_restore), 0);
+	CHECK_EQ(run_confined(SANDBOX_VCPU, true, call_restore), 0);
+	CHECK_EQ(run_confined(SANDBOX_RECORDER, false, call_restore), 0);
 	CHECK_EQ(run_confined(SANDBOX_VCPU, false, call_openat), -SIGSYS);
 	CHECK_EQ(run_confined(SANDBOX_VCPU, false, call_kvm_run), -SIGSYS);
 	CHECK_EQ(run_confined(SANDBOX_VCPU, true, call_kvm_run), 0); /* EBADF, but let through */
