@@ -50,12 +50,20 @@ int sandbox_filter_probe(char *err, size_t errlen)
  * request passed sign-extended is still recognised, and nothing else is. */
 #define IOCTL_REQUEST_MASK 0xffffffffull
 
+/* An argument comparison with every field set: libseccomp's SCMP_A0()
+ * leaves datum_b out for a one-datum test, which clang's -Wextra names. */
+static struct scmp_arg_cmp arg_is(unsigned arg, enum scmp_compare op, scmp_datum_t a, scmp_datum_t b)
+{
+	struct scmp_arg_cmp c = { .arg = arg, .op = op, .datum_a = a, .datum_b = b };
+	return c;
+}
+
 static int add_ioctls(scmp_filter_ctx ctx, const struct sandbox_rule *r)
 {
 	for (size_t i = 0; i < r->nioctls; i++) {
 		struct scmp_arg_cmp req = SCMP_A1(SCMP_CMP_MASKED_EQ, IOCTL_REQUEST_MASK, r->ioctls[i].request);
 		int rc = r->check == SANDBOX_IOCTLS_FD0
-			 ? seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 2, SCMP_A0(SCMP_CMP_EQ, 0), req)
+			 ? seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 2, arg_is(0, SCMP_CMP_EQ, 0, 0), req)
 			 : seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1, req);
 		if (rc < 0)
 			return rc;
@@ -74,7 +82,7 @@ static int add_rule(scmp_filter_ctx ctx, const struct sandbox_rule *r)
 	case SANDBOX_NO_EXEC:
 		return seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 1, SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
 	case SANDBOX_OWN_PID:
-		return seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 1, SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)getpid()));
+		return seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 1, arg_is(0, SCMP_CMP_EQ, (scmp_datum_t)getpid(), 0));
 	case SANDBOX_EMPTY_PATH:
 		return seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 1,
 					SCMP_A3(SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH, AT_EMPTY_PATH));
