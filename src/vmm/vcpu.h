@@ -125,8 +125,9 @@ void vcpu_publish_windows(struct vcpu *v, const struct cpu_state *cpu, bool now)
 void vcpu_publish_windows_now(struct vcpu *v);
 /* --dump's ranges, read once as the guest stops for good. */
 void vcpu_fill_dumps(struct vcpu *v);
-/* The registers as the console sees them (vcpu_publish.c). */
-bool read_regs_for_memory(struct vcpu *v, struct cpu_state *cpu);
+/* The registers as the console sees them, exit count and PIC lines
+ * included (vcpu_publish.c). false if the backend could not say. */
+bool vcpu_read_regs(struct vcpu *v, struct cpu_state *cpu);
 /* vcpu_exit.c */
 void vcpu_handle_exit(struct vcpu *v, struct vcpu_exit *x, uint64_t now);
 /* vcpu_loop.c */

@@ -26,7 +26,7 @@ static void mode_now(struct vcpu *v, unsigned *prev, unsigned *now)
 {
 	struct cpu_state cpu;
 	*prev = *now = v->brk.mode;
-	if (!v->brk.watch_mode || !read_regs_for_memory(v, &cpu))
+	if (!v->brk.watch_mode || !vcpu_read_regs(v, &cpu))
 		return;
 	*now = bp_mode_bits(&cpu);
 	if (!v->brk.mode_known)

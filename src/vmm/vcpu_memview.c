@@ -83,7 +83,7 @@ void vcpu_fill_dumps(struct vcpu *v)
 {
 	struct mem_view *mv = &v->cfg.seam->memory;
 	struct cpu_state cpu;
-	if (!mv->ndumps || !read_regs_for_memory(v, &cpu))
+	if (!mv->ndumps || !vcpu_read_regs(v, &cpu))
 		return;
 	for (unsigned i = 0; i < mv->ndumps; i++) {
 		struct mem_dump *d = &mv->dumps[i];

@@ -43,14 +43,7 @@ void vcpu_guest_exit(struct vcpu *v, int status)
 	v->guest_status = status;
 }
 
-static bool read_regs(struct vcpu *v, struct cpu_state *cpu);
-
-bool read_regs_for_memory(struct vcpu *v, struct cpu_state *cpu)
-{
-	return read_regs(v, cpu);
-}
-
-static bool read_regs(struct vcpu *v, struct cpu_state *cpu)
+bool vcpu_read_regs(struct vcpu *v, struct cpu_state *cpu)
 {
 	memset(cpu, 0, sizeof(*cpu));
 	if (v->cfg.backend->ops->get_regs(v->cfg.backend, cpu))
@@ -66,7 +59,7 @@ void vcpu_publish_regs(struct vcpu *v)
 {
 	struct cpu_state cpu;
 	vcpu_irq_read_lines(v);
-	if (read_regs(v, &cpu)) {
+	if (vcpu_read_regs(v, &cpu)) {
 		snapshot_publish(&v->cfg.seam->regs, &cpu);
 		vcpu_publish_windows(v, &cpu, false);
 	}
@@ -76,7 +69,7 @@ void vcpu_publish_regs(struct vcpu *v)
 void vcpu_publish_windows_now(struct vcpu *v)
 {
 	struct cpu_state cpu;
-	if (mem_view_wanted(&v->cfg.seam->memory) && read_regs(v, &cpu))
+	if (mem_view_wanted(&v->cfg.seam->memory) && vcpu_read_regs(v, &cpu))
 		vcpu_publish_windows(v, &cpu, true);
 }
 
@@ -101,14 +94,14 @@ void vcpu_emit_exit(struct vcpu *v, const struct event *ev)
 {
 	ring_push_quiet(&v->cfg.seam->ring, ev);
 	struct cpu_state cpu;
-	if (v->cfg.record && read_regs(v, &cpu))
+	if (v->cfg.record && vcpu_read_regs(v, &cpu))
 		rec_writer_exit(v->cfg.record, ev, &cpu);
 }
 
 void vcpu_record_regs(struct vcpu *v)
 {
 	struct cpu_state cpu;
-	if (v->cfg.record && read_regs(v, &cpu))
+	if (v->cfg.record && vcpu_read_regs(v, &cpu))
 		rec_writer_regs(v->cfg.record, &cpu);
 }
 
